@@ -1,0 +1,28 @@
+"""Add wagtail-dangvu to a project made by `wagtail start`, as the README tells a developer."""
+
+import re
+import sys
+from pathlib import Path
+
+settings_path, urls_path = (Path(arg) for arg in sys.argv[1:3])
+
+settings = settings_path.read_text()
+settings = settings.replace(
+    "INSTALLED_APPS = [\n",
+    "INSTALLED_APPS = [\n"
+    '    "wagtail_dangvu",\n'
+    '    "wagtail_dangvu.ratings",\n'
+    '    "wagtail.contrib.routable_page",\n',
+    1,
+)
+settings = re.sub(r'LANGUAGE_CODE = ".*"', 'LANGUAGE_CODE = "vi"', settings)
+settings = re.sub(r'TIME_ZONE = ".*"', 'TIME_ZONE = "Asia/Ho_Chi_Minh"', settings)
+settings_path.write_text(settings)
+
+urls = urls_path.read_text()
+urls = urls.replace(
+    "urlpatterns = [\n",
+    'urlpatterns = [\n    path("dangvu/ratings/", include("wagtail_dangvu.ratings.urls")),\n',
+    1,
+)
+urls_path.write_text(urls)

@@ -1,0 +1,44 @@
+# The two commands of the README's Quick start, and what they stand on.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ADMIN_USER := admin
+ADMIN_PASSWORD := dangvu-demo
+
+.PHONY: demo test bench venv messages clean
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+## Set everything up and serve the example portal at http://127.0.0.1:8000/
+demo: venv
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py dangvu_demo
+	DJANGO_SUPERUSER_PASSWORD=$(ADMIN_PASSWORD) $(PY) manage.py createsuperuser \
+		--no-input --username $(ADMIN_USER) --email admin@example.com 2>/dev/null || true
+	@echo
+	@echo "  Example portal: http://127.0.0.1:8000/"
+	@echo "  Admin:          http://127.0.0.1:8000/admin/  (user: $(ADMIN_USER), password: $(ADMIN_PASSWORD))"
+	@echo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
+test: venv
+	$(PY) -m pytest
+
+## Benchmarks (not part of the test run); set DATABASE_URL and REDIS_URL for the real figures
+bench: venv
+	$(PY) -m pytest tests/bench -o addopts="" -p no:cacheprovider -s
+
+## Refresh and compile the Vietnamese translations of both apps
+messages: venv
+	cd wagtail_dangvu && ../$(PY) ../manage.py makemessages -l vi --no-obsolete -i "ratings/*" && ../$(PY) ../manage.py compilemessages -l vi
+	cd wagtail_dangvu/ratings && ../../$(PY) ../../manage.py makemessages -l vi --no-obsolete && ../../$(PY) ../../manage.py compilemessages -l vi
+
+clean:
+	rm -rf build dist *.egg-info example_site/db.sqlite3
