@@ -1,0 +1,573 @@
+"""Tests for wagtail_dangvu.formats: the portals' own examples first, then properties."""
+
+import ast
+import re
+import unicodedata
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+from fractions import Fraction
+from math import floor
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from wagtail_dangvu import formats
+from wagtail_dangvu.formats import (
+    WEEKDAYS,
+    parse_vi_datetime,
+    percent,
+    round_half_up,
+    vi_count,
+    vi_date,
+    vi_date_long,
+    vi_dateline,
+    vi_number,
+    vi_percent,
+    vi_time,
+    vi_weekday,
+)
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+A_MONDAY = date(2022, 11, 28)
+
+# A Vietnamese number as vi_number writes it: grouped integer part, optional fraction.
+VI_NUMBER_RE = re.compile(r"-?\d{1,3}(?:\.\d{3})*(?:,\d+)?")
+
+
+def from_vi(text: str) -> Decimal:
+    """Read back what vi_number wrote: '1.234,5' -> Decimal('1234.5')."""
+    return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def exact_half_up(value: Fraction, decimals: int) -> Fraction:
+    """Independent oracle: round a rational half-up (away from zero) to ``decimals`` places."""
+    scale = 10**decimals
+    magnitude = Fraction(floor(abs(value) * scale + Fraction(1, 2)), scale)
+    return -magnitude if value < 0 else magnitude
+
+
+# Module hygiene ---------------------------------------------------------------------------
+
+
+def test_public_api_is_exported():
+    for name in formats.__all__:
+        assert hasattr(formats, name), name
+
+
+def test_imports_only_the_standard_library_modules_it_is_allowed():
+    tree = ast.parse(Path(formats.__file__).read_text(encoding="utf-8"))
+    modules = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            modules.add(node.module.split(".")[0])
+    assert modules <= {"__future__", "datetime", "decimal", "re", "unicodedata", "zoneinfo"}
+
+
+# Numbers: examples ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (3192, None, "3.192"),
+        (Decimal("95.56"), None, "95,56"),
+        (Decimal("1234567.5"), None, "1.234.567,5"),
+        (-12, None, "-12"),
+        (0, None, "0"),
+        (2.5, 0, "3"),
+        (-2.5, 0, "-3"),
+        ("1.005", 2, "1,01"),
+        (1.005, 2, "1,01"),
+        (Decimal("95.50"), None, "95,5"),
+        (Decimal("10.00"), None, "10"),
+        (Decimal("1E+3"), None, "1.000"),
+        (Decimal("-0"), None, "0"),
+        (-0.001, 2, "0,00"),
+        (0.1, None, "0,1"),
+        (1e20, None, "100.000.000.000.000.000.000"),
+        (1e-7, None, "0,0000001"),
+        (Decimal("95.5"), 2, "95,50"),
+        (999.995, 2, "1.000,00"),
+        (Decimal("1234.5678"), 2, "1.234,57"),
+        (123, "1", "123,0"),
+        ("  42 ", None, "42"),
+        (100, None, "100"),
+        (1000, None, "1.000"),
+    ],
+)
+def test_vi_number(value, decimals, expected):
+    assert vi_number(value, decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("abc", '"abc" không phải là số'),
+        ("3,5", '"3,5" không phải là số'),
+        ("", '"" không phải là số'),
+        (None, '"None" không phải là số'),
+        (True, '"True" không phải là số'),
+        ([1], '"[1]" không phải là số'),
+        (float("nan"), '"nan" không phải là một số hữu hạn'),
+        (float("inf"), '"inf" không phải là một số hữu hạn'),
+        (Decimal("NaN"), '"NaN" không phải là một số hữu hạn'),
+        ("-Infinity", '"-Infinity" không phải là một số hữu hạn'),
+        ("1E+999999999", '"1E+999999999" quá lớn hoặc quá nhỏ để hiển thị'),
+    ],
+)
+def test_vi_number_rejects_what_is_not_a_finite_number(value, message):
+    with pytest.raises(ValueError) as raised:
+        vi_number(value)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize("decimals", [-1, 1.5, "x", True, 10**6])
+def test_vi_number_rejects_bad_decimals(decimals):
+    with pytest.raises(ValueError, match="Số chữ số thập phân phải là số nguyên"):
+        vi_number(1, decimals)
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        ("1.005", 2, Decimal("1.01")),
+        (2.5, 0, Decimal("3")),
+        (-2.5, 0, Decimal("-3")),
+        (Decimal("0.125"), 2, Decimal("0.13")),
+        (Decimal("0.124999"), 2, Decimal("0.12")),
+        (Decimal("1E+3"), 1, Decimal("1000.0")),
+        (Decimal("9.99"), 1, Decimal("10.0")),
+        (Decimal(f"{10**40}.5"), 0, Decimal(10**40 + 1)),
+    ],
+)
+def test_round_half_up(value, decimals, expected):
+    result = round_half_up(value, decimals)
+    assert result == expected
+    assert result.as_tuple().exponent == -decimals
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "decimals", "expected"),
+    [
+        (3192, 3327, 2, "95,94%"),
+        (115, 100, 2, "115%"),
+        (1, 8, 2, "12,5%"),
+        (5, 5, 2, "100%"),
+        (1, 3, 2, "33,33%"),
+        (2, 3, 2, "66,67%"),
+        (2, 3, 0, "67%"),
+        (1, 16, 2, "6,25%"),
+        (1, 16, 1, "6,3%"),
+        (-1, 8, 2, "-12,5%"),
+        (0, 7, 2, "0%"),
+        (Decimal("0.5"), 2, 2, "25%"),
+        ("1", "3", "4", "33,3333%"),
+        (31920, 100, 2, "31.920%"),
+    ],
+)
+def test_vi_percent(part, whole, decimals, expected):
+    assert vi_percent(part, whole, decimals) == expected
+
+
+def test_percent_returns_the_rounded_decimal():
+    assert percent(3192, 3327) == Decimal("95.94")
+    assert percent(1, 8).as_tuple().exponent == -2
+    assert percent(2, 3, 0) == Decimal("67")
+
+
+def test_percent_is_exact_where_a_28_digit_quotient_would_round_up():
+    # 100 * part / whole = 12.4999…9 (38 nines): a default-precision division gives 12.5.
+    assert percent(125 * 10**37 - 1, 10**40, 0) == Decimal("12")
+    assert vi_percent(125 * 10**37 - 1, 10**40, 0) == "12%"
+
+
+@pytest.mark.parametrize("whole", [0, "0", Decimal("0.000"), 0.0])
+def test_percent_of_nothing_is_refused(whole):
+    with pytest.raises(ValueError) as raised:
+        vi_percent(1, whole)
+    assert str(raised.value) == "Không tính được tỷ lệ phần trăm khi tổng số bằng 0"
+
+
+@pytest.mark.parametrize(
+    ("n", "pad", "expected"),
+    [
+        (8, 2, "08"),
+        (16, 2, "16"),
+        (126, 2, "126"),
+        (0, 2, "00"),
+        (1, 2, "01"),
+        (3192, 2, "3.192"),
+        (8, 3, "008"),
+        (8, 0, "8"),
+        (Decimal("8.0"), 2, "08"),
+        ("8", 2, "08"),
+        (8, "3", "008"),
+    ],
+)
+def test_vi_count(n, pad, expected):
+    assert vi_count(n, pad) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "message"),
+    [
+        (-1, 'Số lượng không được âm: "-1"'),
+        (2.5, 'Số lượng phải là số nguyên, không phải "2.5"'),
+        (Decimal("-0.5"), 'Số lượng phải là số nguyên, không phải "-0.5"'),
+        ("abc", '"abc" không phải là số'),
+    ],
+)
+def test_vi_count_rejects_negative_and_fractional_counts(n, message):
+    with pytest.raises(ValueError) as raised:
+        vi_count(n)
+    assert str(raised.value) == message
+
+
+# Numbers: properties ----------------------------------------------------------------------
+
+numbers = st.one_of(
+    st.integers(min_value=-(10**18), max_value=10**18),
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=6, min_value=-(10**12), max_value=10**12
+    ),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-1e15, max_value=1e15),
+)
+
+
+def as_decimal(value) -> Decimal:
+    return Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+
+
+@given(value=numbers, decimals=st.integers(min_value=0, max_value=8))
+def test_vi_number_round_trips_to_the_rounded_value(value, decimals):
+    text = vi_number(value, decimals)
+    assert VI_NUMBER_RE.fullmatch(text), text
+    assert from_vi(text) == round_half_up(value, decimals)
+    assert len(text.partition(",")[2]) == decimals
+    assert Fraction(round_half_up(value, decimals)) == exact_half_up(
+        Fraction(as_decimal(value)), decimals
+    )
+
+
+@given(value=numbers)
+def test_vi_number_without_decimals_is_exact(value):
+    text = vi_number(value)
+    assert VI_NUMBER_RE.fullmatch(text), text
+    assert from_vi(text) == as_decimal(value)
+    assert not text.endswith(",") and not (("," in text) and text.endswith("0"))
+    assert "E" not in text and "e" not in text
+
+
+@given(
+    part=st.integers(min_value=-(10**12), max_value=10**12),
+    whole=st.integers(min_value=-(10**12), max_value=10**12).filter(bool),
+    decimals=st.integers(min_value=0, max_value=6),
+)
+def test_percent_matches_decimal_arithmetic_half_up(part, whole, decimals):
+    with localcontext() as context:
+        context.prec = 200
+        expected = (Decimal(part) * 100 / Decimal(whole)).quantize(
+            Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP
+        )
+    assert percent(part, whole, decimals) == expected
+    assert vi_percent(part, whole, decimals) == vi_number(expected) + "%"
+
+
+@given(
+    part=st.decimals(allow_nan=False, allow_infinity=False, places=4, max_value=10**9),
+    whole=st.decimals(allow_nan=False, allow_infinity=False, places=4, max_value=10**9),
+    decimals=st.integers(min_value=0, max_value=4),
+)
+def test_percent_of_decimals_is_exact(part, whole, decimals):
+    assume(whole != 0)
+    expected = exact_half_up(Fraction(part) * 100 / Fraction(whole), decimals)
+    assert Fraction(percent(part, whole, decimals)) == expected
+
+
+@given(n=st.integers(min_value=0, max_value=10**9), pad=st.integers(min_value=0, max_value=4))
+def test_vi_count_reads_back(n, pad):
+    text = vi_count(n, pad)
+    assert int(text.replace(".", "")) == n
+    assert len(text) >= pad
+
+
+# Dates: examples --------------------------------------------------------------------------
+
+
+def test_weekdays_of_one_week():
+    week = [vi_weekday(A_MONDAY + timedelta(days=offset)) for offset in range(7)]
+    assert week == [
+        "Thứ hai",
+        "Thứ ba",
+        "Thứ tư",
+        "Thứ năm",
+        "Thứ sáu",
+        "Thứ bảy",
+        "Chủ nhật",
+    ]
+
+
+def test_weekday_of_an_aware_datetime_is_the_local_one():
+    late_saturday_utc = datetime(2022, 12, 3, 17, 30, tzinfo=UTC)  # 00:30 Sunday in Hà Nội
+    assert vi_weekday(late_saturday_utc) == "Chủ nhật"
+    assert vi_weekday(late_saturday_utc, "UTC") == "Thứ bảy"
+    assert vi_weekday(datetime(2022, 12, 3, 23, 30)) == "Thứ bảy"
+
+
+@pytest.mark.parametrize(
+    ("value", "tz", "expected"),
+    [
+        (
+            datetime(2022, 12, 3, 0, 43, tzinfo=UTC),
+            "Asia/Ho_Chi_Minh",
+            "Thứ bảy - 03/12/2022 07:43",
+        ),
+        (datetime(2022, 12, 3, 7, 43, 59), "Asia/Ho_Chi_Minh", "Thứ bảy - 03/12/2022 07:43"),
+        (
+            datetime(2022, 12, 3, 7, 43, tzinfo=HCM),
+            "Asia/Ho_Chi_Minh",
+            "Thứ bảy - 03/12/2022 07:43",
+        ),
+        (date(2022, 12, 3), "Asia/Ho_Chi_Minh", "Thứ bảy - 03/12/2022"),
+        (datetime(2022, 12, 3, 0, 43, tzinfo=UTC), "UTC", "Thứ bảy - 03/12/2022 00:43"),
+        (
+            datetime(2022, 12, 3, 0, 43, tzinfo=UTC),
+            timezone(timedelta(hours=7)),
+            "Thứ bảy - 03/12/2022 07:43",
+        ),
+        (datetime(2022, 12, 3, 20, 5, tzinfo=UTC), HCM, "Chủ nhật - 04/12/2022 03:05"),
+    ],
+)
+def test_vi_dateline(value, tz, expected):
+    assert vi_dateline(value, tz) == expected
+
+
+def test_vi_dateline_defaults_to_ho_chi_minh_city():
+    assert vi_dateline(datetime(2022, 12, 3, 0, 43, tzinfo=UTC)) == "Thứ bảy - 03/12/2022 07:43"
+
+
+@pytest.mark.parametrize(
+    ("value", "tz", "message"),
+    [
+        ("2022-12-03", "Asia/Ho_Chi_Minh", '"2022-12-03" không phải là ngày tháng'),
+        (None, "Asia/Ho_Chi_Minh", '"None" không phải là ngày tháng'),
+        (datetime(2022, 12, 3, tzinfo=UTC), "Mars/Olympus", 'Múi giờ "Mars/Olympus" không tồn tại'),
+    ],
+)
+def test_vi_dateline_rejects_what_is_not_a_date(value, tz, message):
+    with pytest.raises(ValueError) as raised:
+        vi_dateline(value, tz)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    ("value", "place", "expected"),
+    [
+        (date(2022, 12, 3), None, "ngày 03 tháng 12 năm 2022"),
+        (date(2022, 12, 3), "Gò Công Tây", "Gò Công Tây, ngày 03 tháng 12 năm 2022"),
+        (date(2018, 4, 3), None, "ngày 03 tháng 4 năm 2018"),
+        (date(2022, 1, 15), None, "ngày 15 tháng 01 năm 2022"),
+        (date(2020, 2, 25), None, "ngày 25 tháng 02 năm 2020"),
+        (date(2021, 10, 25), None, "ngày 25 tháng 10 năm 2021"),
+        (date(2021, 10, 25), "  ", "ngày 25 tháng 10 năm 2021"),
+        (datetime(2022, 12, 31, 18, 0, tzinfo=UTC), None, "ngày 01 tháng 01 năm 2023"),
+        (datetime(2022, 12, 31, 18, 0), None, "ngày 31 tháng 12 năm 2022"),
+    ],
+)
+def test_vi_date_long(value, place, expected):
+    assert vi_date_long(value, place) == expected
+
+
+def test_vi_date_long_in_another_zone():
+    new_year_utc = datetime(2022, 12, 31, 18, 0, tzinfo=UTC)
+    assert vi_date_long(new_year_utc, tz="UTC") == "ngày 31 tháng 12 năm 2022"
+
+
+def test_vi_date_and_vi_time():
+    assert vi_date(date(2021, 10, 25)) == "25/10/2021"
+    assert vi_date(datetime(2021, 10, 24, 20, 0, tzinfo=UTC)) == "25/10/2021"
+    assert vi_time(datetime(2022, 12, 3, 7, 43, 59)) == "07:43"
+    assert vi_time(datetime(2022, 12, 3, 0, 43, tzinfo=UTC)) == "07:43"
+    assert vi_time(time(14, 0)) == "14:00"
+    with pytest.raises(ValueError, match="không có giờ"):
+        vi_time(date(2022, 12, 3))
+
+
+# Parsing: examples ------------------------------------------------------------------------
+
+
+def at(*args, tz=HCM) -> datetime:
+    return datetime(*args, tzinfo=tz)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("02/12/2022", date(2022, 12, 2)),
+        ("2/12/2022 7h30", at(2022, 12, 2, 7, 30)),
+        ("2/12/2022 7h", at(2022, 12, 2, 7, 0)),
+        ("7 giờ 30 ngày 02/12/2022", at(2022, 12, 2, 7, 30)),
+        ("7 giờ 30 phút, ngày 02/12/2022", at(2022, 12, 2, 7, 30)),
+        ("Thứ Sáu, 02/12/2022", date(2022, 12, 2)),
+        ("Thứ bảy - 03/12/2022 07:43", at(2022, 12, 3, 7, 43)),
+        ("Thứ bảy \u2013 03/12/2022 07:43", at(2022, 12, 3, 7, 43)),
+        ("ngày 03 tháng 12 năm 2022", date(2022, 12, 3)),
+        ("Ngày 3 tháng 12, năm 2022", date(2022, 12, 3)),
+        ("02-12-2022", date(2022, 12, 2)),
+        ("02.12.2022", date(2022, 12, 2)),
+        ("2022-12-02", date(2022, 12, 2)),
+        ("2022-12-02T07:30:15", at(2022, 12, 2, 7, 30, 15)),
+        ("14:00 02/12/2022", at(2022, 12, 2, 14, 0)),
+        ("2 giờ chiều 02/12/2022", at(2022, 12, 2, 14, 0)),
+        ("14 giờ chiều 02/12/2022", at(2022, 12, 2, 14, 0)),
+        ("9 giờ sáng 02/12/2022", at(2022, 12, 2, 9, 0)),
+        ("1 giờ trưa 02/12/2022", at(2022, 12, 2, 13, 0)),
+        ("7 giờ tối 02/12/2022", at(2022, 12, 2, 19, 0)),
+        ("Sáng 02/12/2022", date(2022, 12, 2)),
+        ("0 giờ 02/12/2022", at(2022, 12, 2, 0, 0)),
+        ("lúc 7g30 ngày 02/12/2022", at(2022, 12, 2, 7, 30)),
+        ("THỨ SÁU, 02/12/2022", date(2022, 12, 2)),
+        (unicodedata.normalize("NFD", "Thứ Sáu, 02/12/2022"), date(2022, 12, 2)),
+        ("  Thứ   sáu ,   02/12/2022  ", date(2022, 12, 2)),
+        ("Thu sau 02/12/2022", date(2022, 12, 2)),
+        ("Thứ 6, 02/12/2022", date(2022, 12, 2)),
+        ("T6 02/12/2022", date(2022, 12, 2)),
+        ("Thứ bẩy 03/12/2022", date(2022, 12, 3)),
+        ("CN, 04/12/2022", date(2022, 12, 4)),
+        ("Chủ nhựt 04/12/2022", date(2022, 12, 4)),
+        ("Thứ năm, ngày 01 tháng 12 năm 2022", date(2022, 12, 1)),
+    ],
+)
+def test_parse_vi_datetime(text, expected):
+    result = parse_vi_datetime(text)
+    assert type(result) is type(expected)
+    assert result == expected
+    if isinstance(result, datetime):
+        assert result.tzinfo == HCM
+
+
+def test_parse_vi_datetime_in_another_zone():
+    assert parse_vi_datetime("02/12/2022 07:30", tz="UTC") == at(2022, 12, 2, 7, 30, tz=UTC)
+    plus_seven = timezone(timedelta(hours=7))
+    assert parse_vi_datetime("02/12/2022 07:30", plus_seven).tzinfo is plus_seven
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31/02/2022", "Ngày 31/02/2022 không tồn tại"),
+        ("29/02/2023", "Ngày 29/02/2023 không tồn tại"),
+        ("1/13/2022", "Ngày 01/13/2022 không tồn tại"),
+        ("ngày 32 tháng 1 năm 2022", "Ngày 32/01/2022 không tồn tại"),
+        ("02/12/2022 25:00", "Giờ 25:00 không hợp lệ"),
+        ("02/12/2022 07:60", "Giờ 07:60 không hợp lệ"),
+        ("24h 02/12/2022", "Giờ 24:00 không hợp lệ"),
+        ("Thứ hai, 02/12/2022", "Ngày 02/12/2022 là Thứ sáu, không phải Thứ hai"),
+        ("CN 02/12/2022", "Ngày 02/12/2022 là Thứ sáu, không phải Chủ nhật"),
+        ("14 giờ sáng 02/12/2022", "Giờ 14:00 không thuộc buổi sáng"),
+        ("abc", 'Không đọc được ngày giờ "abc"'),
+        ("02/12/2022 abc", 'Không đọc được ngày giờ "02/12/2022 abc"'),
+        ("02/12/22", 'Không đọc được ngày giờ "02/12/22"'),
+        ("20221202", 'Không đọc được ngày giờ "20221202"'),
+        ("7h30", 'Không thấy ngày trong "7h30"'),
+        ("Thứ sáu", 'Không thấy ngày trong "Thứ sáu"'),
+        ("", "Chưa nhập ngày giờ"),
+        ("   ", "Chưa nhập ngày giờ"),
+        ("02/12/2022 - 05/12/2022", '"02/12/2022 - 05/12/2022" có nhiều hơn một ngày'),
+        ("7h 8h 02/12/2022", '"7h 8h 02/12/2022" có nhiều hơn một giờ'),
+        (None, '"None" không phải là chuỗi ngày giờ'),
+    ],
+)
+def test_parse_vi_datetime_rejects(text, message):
+    with pytest.raises(ValueError) as raised:
+        parse_vi_datetime(text)
+    assert str(raised.value) == message
+
+
+def test_parse_vi_datetime_rejects_an_unknown_zone():
+    with pytest.raises(ValueError, match='Múi giờ "Nowhere/City" không tồn tại'):
+        parse_vi_datetime("02/12/2022", tz="Nowhere/City")
+
+
+# Dates: properties ------------------------------------------------------------------------
+
+dates = st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31))
+aware_datetimes = st.datetimes(
+    min_value=datetime(1900, 1, 1),
+    max_value=datetime(2100, 12, 31, 23, 59, 59),
+    timezones=st.timezones(),
+)
+
+
+def is_ambiguous(local: datetime) -> bool:
+    return local.replace(fold=0).utcoffset() != local.replace(fold=1).utcoffset()
+
+
+@given(moment=aware_datetimes)
+def test_dateline_parses_back_to_the_same_minute(moment):
+    local = moment.astimezone(HCM).replace(second=0, microsecond=0)
+    parsed = parse_vi_datetime(vi_dateline(moment))
+    assert parsed.replace(tzinfo=None) == local.replace(tzinfo=None)
+    if not is_ambiguous(local):  # a wall time repeated by a clock change reads as the first
+        assert parsed.astimezone(UTC) == local.astimezone(UTC)
+
+
+@given(moment=aware_datetimes, zone=st.timezones())
+def test_dateline_in_any_zone_parses_back_in_that_zone(moment, zone):
+    local = moment.astimezone(zone).replace(second=0, microsecond=0)
+    parsed = parse_vi_datetime(vi_dateline(moment, zone), zone)
+    assert parsed.replace(tzinfo=None) == local.replace(tzinfo=None)
+
+
+@given(day=dates, place=st.sampled_from([None, "Gò Công Tây", "Hà Nội"]))
+def test_date_long_follows_the_padding_rule(day, place):
+    text = vi_date_long(day, place)
+    parts = re.fullmatch(r"(?:(.+), )?ngày (\d+) tháng (\d+) năm (\d+)", text)
+    assert parts, text
+    written_place, written_day, written_month, written_year = parts.groups()
+    assert written_place == place
+    assert written_day.startswith("0") == (day.day < 10)
+    assert written_month.startswith("0") == (day.month in (1, 2))
+    assert (int(written_day), int(written_month), int(written_year)) == (
+        day.day,
+        day.month,
+        day.year,
+    )
+    if place is None:
+        assert parse_vi_datetime(text) == day
+
+
+@given(day=dates, shift=st.integers(min_value=1, max_value=6))
+def test_weekday_agrees_with_the_calendar(day, shift):
+    name = vi_weekday(day)
+    assert name == WEEKDAYS[day.weekday()]
+    assert WEEKDAYS.index(name) == (day - A_MONDAY).days % 7
+    assert parse_vi_datetime(f"{name}, {vi_date(day)}") == day
+    wrong = WEEKDAYS[(day.weekday() + shift) % 7]
+    with pytest.raises(ValueError, match=f"là {name}, không phải {wrong}$"):
+        parse_vi_datetime(f"{wrong}, {vi_date(day)}")
+
+
+spellings = st.sampled_from(
+    [
+        str.upper,
+        str.lower,
+        str.title,
+        lambda text: unicodedata.normalize("NFD", text),
+        lambda text: "  " + text.replace(" ", "   ") + "  ",
+    ]
+)
+
+
+@given(
+    moment=st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)),
+    spell=spellings,
+)
+def test_parsing_ignores_case_normalisation_and_spacing(moment, spell):
+    expected = moment.replace(second=0, microsecond=0, tzinfo=HCM)
+    assert parse_vi_datetime(spell(vi_dateline(moment))) == expected

@@ -1,0 +1,427 @@
+"""
+Vietnamese formats for numbers, percentages, counts, dates and times.
+
+The conventions are those of the Party committees' portals:
+
+* Numbers: ``.`` groups thousands and ``,`` is the decimal mark (``3.192``, ``95,56``).
+  Arithmetic is done in ``Decimal`` and rounding is half-up, away from zero (``2,5`` ->
+  ``3``, ``-2,5`` -> ``-3``). A float is read through ``str()``, so ``0.1`` stays ``0,1``.
+* Small counts in official prose are zero-padded: ``08 nhiệm vụ``, ``01 năm``.
+* Dates are in Asia/Ho_Chi_Minh (UTC+7, no daylight saving) on a 24-hour clock. The
+  portal's dateline reads ``Thứ bảy - 03/12/2022 07:43``; the formal date line reads
+  ``Gò Công Tây, ngày 03 tháng 12 năm 2022``, where a day below 10 and the months 1 and 2
+  take a leading zero and the other months do not.
+
+Date formatters take a ``date`` or a ``datetime``. An aware datetime is converted to the
+requested zone (``tz``, a zone name or a ``tzinfo``); a naive one is taken as already local.
+
+Everything that cannot be formatted or parsed raises ``ValueError`` with a Vietnamese
+message that can be shown to an editor as is.
+
+This module is pure Python and imports nothing from Django: template filters of the same
+names wrap these functions, so each takes the value first and at most one optional argument.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, tzinfo
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+__all__ = [
+    "DEFAULT_TIMEZONE",
+    "WEEKDAYS",
+    "parse_vi_datetime",
+    "percent",
+    "round_half_up",
+    "vi_count",
+    "vi_date",
+    "vi_date_long",
+    "vi_dateline",
+    "vi_number",
+    "vi_percent",
+    "vi_time",
+    "vi_weekday",
+]
+
+Number = int | float | Decimal | str
+TimeZone = str | tzinfo
+
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+
+# Indexed by date.weekday(): Monday is 0.
+WEEKDAYS: tuple[str, ...] = (
+    "Thứ hai",
+    "Thứ ba",
+    "Thứ tư",
+    "Thứ năm",
+    "Thứ sáu",
+    "Thứ bảy",
+    "Chủ nhật",
+)
+
+# Largest decimal exponent (either way) accepted. format(Decimal("1E+999999999"), "f")
+# would build a string of a billion digits; nothing on a portal needs more than this.
+_MAX_EXPONENT = 1000
+
+
+# Numbers ---------------------------------------------------------------------------------
+
+
+def _to_decimal(value: Number) -> Decimal:
+    """Return ``value`` as a finite Decimal; a float goes through ``str()``."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
+        raise ValueError(f'"{value}" không phải là số')
+    try:
+        number = Decimal(str(value).strip() if isinstance(value, float | str) else value)
+    except InvalidOperation:
+        raise ValueError(f'"{value}" không phải là số') from None
+    if not number.is_finite():
+        raise ValueError(f'"{value}" không phải là một số hữu hạn')
+    exponent = number.as_tuple().exponent
+    if abs(number.adjusted()) > _MAX_EXPONENT or abs(exponent) > _MAX_EXPONENT:
+        raise ValueError(f'"{value}" quá lớn hoặc quá nhỏ để hiển thị')
+    return number
+
+
+def _to_count(value: int | str, what: str) -> int:
+    """Return ``value`` as an int in 0.._MAX_EXPONENT (a filter argument may be a str)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_EXPONENT:
+        raise ValueError(f'{what} phải là số nguyên từ 0 đến {_MAX_EXPONENT}, không phải "{value}"')
+    return value
+
+
+def _group_thousands(digits: str) -> str:
+    """'1234567' -> '1.234.567'."""
+    head = len(digits) % 3 or 3
+    groups = [digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))]
+    return ".".join(groups)
+
+
+def _format_decimal(number: Decimal, keep_places: bool) -> str:
+    """Write ``number`` the Vietnamese way, never in scientific notation."""
+    integer, _, fraction = format(number.copy_abs(), "f").partition(".")
+    if not keep_places:
+        fraction = fraction.rstrip("0")
+    sign = "-" if number.is_signed() and not number.is_zero() else ""
+    text = sign + _group_thousands(integer)
+    return f"{text},{fraction}" if fraction else text
+
+
+def round_half_up(value: Number, decimals: int) -> Decimal:
+    """
+    Round ``value`` half-up (away from zero) to exactly ``decimals`` places.
+
+    ``round_half_up("1.005", 2) == Decimal("1.01")``, ``round_half_up(2.5, 0) == Decimal("3")``.
+    """
+    number = _to_decimal(value)
+    places = _to_count(decimals, "Số chữ số thập phân")
+    # Enough precision for every integer digit, the places and a carry: quantize() refuses
+    # (rather than rounds) a result longer than the context precision.
+    context = Context(prec=max(number.adjusted(), 0) + places + 2, rounding=ROUND_HALF_UP)
+    return number.quantize(Decimal(1).scaleb(-places), context=context)
+
+
+def vi_number(value: Number, decimals: int | None = None) -> str:
+    """
+    Format a number: ``3192`` -> ``"3.192"``, ``Decimal("95.56")`` -> ``"95,56"``.
+
+    Without ``decimals`` the value is written exactly, trailing zeros dropped
+    (``Decimal("10.00")`` -> ``"10"``); with ``decimals`` it is rounded half-up to exactly
+    that many places (``vi_number("1.005", 2) == "1,01"``).
+    """
+    if decimals is None:
+        return _format_decimal(_to_decimal(value), keep_places=False)
+    return _format_decimal(round_half_up(value, decimals), keep_places=True)
+
+
+def percent(part: Number, whole: Number, decimals: int = 2) -> Decimal:
+    """
+    Return ``part / whole * 100`` rounded half-up to ``decimals`` places.
+
+    ``percent(3192, 3327) == Decimal("95.94")``.
+    """
+    numerator = _to_decimal(part)
+    denominator = _to_decimal(whole)
+    places = _to_count(decimals, "Số chữ số thập phân")
+    if denominator.is_zero():
+        raise ValueError("Không tính được tỷ lệ phần trăm khi tổng số bằng 0")
+    # Half-up rounding only looks at the digit after the last kept place, so a quotient
+    # truncated (not rounded) anywhere below that digit rounds exactly like the true one.
+    # The precision keeps the product exact and the quotient's digits down to that place.
+    precision = (
+        len(numerator.as_tuple().digits)
+        + max(numerator.adjusted() - denominator.adjusted(), 0)
+        + places
+        + 6
+    )
+    context = Context(prec=precision, rounding=ROUND_DOWN)
+    ratio = context.divide(context.multiply(numerator, 100), denominator)
+    return round_half_up(ratio, places)
+
+
+def vi_percent(part: Number, whole: Number, decimals: int = 2) -> str:
+    """
+    Format ``part`` as a percentage of ``whole``, to at most ``decimals`` places.
+
+    ``vi_percent(3192, 3327) == "95,94%"``, ``vi_percent(1, 8) == "12,5%"``,
+    ``vi_percent(5, 5) == "100%"``.
+    """
+    return _format_decimal(percent(part, whole, decimals), keep_places=False) + "%"
+
+
+def vi_count(n: Number, pad: int = 2) -> str:
+    """
+    Format a count as official prose writes it: ``8`` -> ``"08"``, ``126`` -> ``"126"``.
+
+    Counts shorter than ``pad`` digits are zero-padded; longer ones are grouped like
+    ``vi_number`` (``3192`` -> ``"3.192"``).
+    """
+    number = _to_decimal(n)
+    width = _to_count(pad, "Độ dài")
+    if number != number.to_integral_value():
+        raise ValueError(f'Số lượng phải là số nguyên, không phải "{n}"')
+    if number < 0:
+        raise ValueError(f'Số lượng không được âm: "{n}"')
+    digits = str(int(number))
+    return digits.zfill(width) if len(digits) < width else _group_thousands(digits)
+
+
+# Dates -----------------------------------------------------------------------------------
+
+
+def _zone(tz: TimeZone) -> tzinfo:
+    if isinstance(tz, tzinfo):
+        return tz
+    try:
+        return ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError, TypeError):
+        raise ValueError(f'Múi giờ "{tz}" không tồn tại') from None
+
+
+def _local(value: date, tz: TimeZone) -> date:
+    """Return ``value`` in zone ``tz`` if an aware datetime, otherwise unchanged."""
+    if isinstance(value, datetime):
+        if value.utcoffset() is not None:
+            return value.astimezone(_zone(tz))
+        return value
+    if isinstance(value, date):
+        return value
+    raise ValueError(f'"{value}" không phải là ngày tháng')
+
+
+def _numeric_date(day: date) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def _clock(moment: datetime | time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def vi_weekday(value: date, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
+    """``date(2022, 12, 3)`` -> ``"Thứ bảy"``."""
+    return WEEKDAYS[_local(value, tz).weekday()]
+
+
+def vi_date(value: date, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
+    """Short form for running text: ``date(2021, 10, 25)`` -> ``"25/10/2021"``."""
+    return _numeric_date(_local(value, tz))
+
+
+def vi_time(value: datetime | time, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
+    """24-hour clock: ``datetime(2022, 12, 3, 7, 43)`` -> ``"07:43"``."""
+    if isinstance(value, datetime):
+        value = _local(value, tz)
+    elif not isinstance(value, time):
+        raise ValueError(f'"{value}" không có giờ')
+    return _clock(value)
+
+
+def vi_dateline(value: date, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
+    """
+    The portal's dateline: ``"Thứ bảy - 03/12/2022 07:43"``.
+
+    A plain date gives ``"Thứ bảy - 03/12/2022"``. Seconds are dropped, not rounded.
+    """
+    local = _local(value, tz)
+    line = f"{WEEKDAYS[local.weekday()]} - {_numeric_date(local)}"
+    return f"{line} {_clock(local)}" if isinstance(local, datetime) else line
+
+
+def vi_date_long(value: date, place: str | None = None, *, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
+    """
+    The formal date line: ``"ngày 03 tháng 12 năm 2022"``, or with a place
+    ``"Gò Công Tây, ngày 03 tháng 12 năm 2022"``.
+
+    A day below 10 and the months 1 and 2 take a leading zero; the other months do not
+    (``"ngày 03 tháng 4 năm 2018"``, ``"ngày 15 tháng 01 năm 2022"``).
+    """
+    day = _local(value, tz)
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    line = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    place = (place or "").strip()
+    return f"{place}, {line}" if place else line
+
+
+# Parsing ---------------------------------------------------------------------------------
+#
+# The text is first folded: NFD, combining marks removed, "đ" -> "d", case-folded, dashes
+# unified and spaces collapsed, so "Thứ Sáu", "THỨ SÁU", NFD input and unaccented "thu sau"
+# all read the same. Dates, weekdays, times and sessions are then cut out one kind after
+# another (dates first, so "năm" in "năm 2022" is never read as Thursday); what remains
+# must be punctuation and filler words.
+
+# Unicode dashes and minus sign -> "-".
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+# ISO 8601 "T" between a date and a time: "2022-12-02t07:30".
+_ISO_T_RE = re.compile(r"(?<=\d)t(?=\d)")
+
+# "ngày 03 tháng 12 năm 2022" (folded to "ngay 03 thang 12 nam 2022").
+_LONG_DATE_RE = re.compile(
+    r"\bngay\s*(?P<day>\d{1,2})[\s,]*thang\s*(?P<month>\d{1,2})[\s,]*nam\s*(?P<year>\d{4})\b"
+)
+
+# "02/12/2022", "2-12-2022", "02.12.2022": day first, the same separator twice.
+_DMY_RE = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
+)
+
+# ISO "2022-12-02" (also with "/" or "."): year first.
+_YMD_RE = re.compile(
+    r"(?<!\d)(?P<year>\d{4})(?P<sep>[/.-])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?!\d)"
+)
+
+# "Thứ hai" … "Thứ bảy" (and "bẩy"), "Thứ 2" … "Thứ 7", "T2" … "T7", "Chủ nhật" (and the
+# southern "Chủ nhựt"), "CN".
+_WEEKDAY_RE = re.compile(
+    r"""
+    \b(?:
+        thu\s*(?P<name>hai|ba|tu|nam|sau|bay)
+      | (?:thu\s*|t\.?)(?P<number>[2-7])
+      | (?P<sunday>chu\s*nh[au]t|cn)
+    )\b
+    """,
+    re.VERBOSE,
+)
+_WEEKDAY_NAMES = {"hai": 0, "ba": 1, "tu": 2, "nam": 3, "sau": 4, "bay": 5}
+
+# "7 giờ", "7 giờ 30", "7 giờ 30 phút".
+_TIME_WORDS_RE = re.compile(
+    r"(?<!\d)(?P<hour>\d{1,2})\s*gio(?:\s*(?P<minute>\d{1,2})(?:\s*phut)?)?\b"
+)
+
+# "7h", "7h30", "7 h 30", "7g30" (g for giờ).
+_TIME_H_RE = re.compile(r"(?<!\d)(?P<hour>\d{1,2})\s*[hg]\s*(?P<minute>\d{1,2})?(?:\s*phut)?\b")
+
+# "07:43", "14:00", "07:43:15".
+_TIME_COLON_RE = re.compile(
+    r"(?<!\d)(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?!\d)"
+)
+
+# The session of the day, which moves "2 giờ chiều" to 14:00.
+_SESSION_RE = re.compile(r"\b(?P<session>sang|trua|chieu|toi)\b")
+
+# What may be left over: punctuation and filler words ("ngày", "lúc", "vào").
+_FILLER_RE = re.compile(r"\b(?:ngay|luc|vao)\b|[\s,;:.()/-]")
+
+
+def _fold(text: str) -> str:
+    """'  Thứ  SÁU,  02/12/2022 ' -> 'thu sau, 02/12/2022'."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_DASHES))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    folded = " ".join(bare.replace("đ", "d").replace("Đ", "d").casefold().split())
+    return _ISO_T_RE.sub(" ", folded)
+
+
+def _cut(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[list[re.Match[str]], str]:
+    """Find every match of ``patterns`` in turn, removing each from the text."""
+    found: list[re.Match[str]] = []
+    for pattern in patterns:
+        found.extend(pattern.finditer(text))
+        text = pattern.sub(" ", text)
+    return found, text
+
+
+def _only(matches: list[re.Match[str]], what: str, text: str) -> re.Match[str] | None:
+    if len(matches) > 1:
+        raise ValueError(f'"{text}" có nhiều hơn một {what}')
+    return matches[0] if matches else None
+
+
+def _date_from(match: re.Match[str]) -> date:
+    day, month, year = (int(match[key]) for key in ("day", "month", "year"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValueError(f"Ngày {day:02d}/{month:02d}/{year:04d} không tồn tại") from None
+
+
+def _weekday_from(match: re.Match[str]) -> int:
+    if match["name"]:
+        return _WEEKDAY_NAMES[match["name"]]
+    if match["number"]:
+        return int(match["number"]) - 2
+    return 6
+
+
+def _time_from(match: re.Match[str], session: str | None) -> time:
+    hour = int(match["hour"])
+    minute = int(match["minute"] or 0)
+    second = int(match.groupdict().get("second") or 0)
+    clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
+    if session == "sang" and hour > 12:
+        raise ValueError(f"Giờ {clock} không thuộc buổi sáng")
+    if (session in ("chieu", "toi") and hour < 12) or (session == "trua" and hour < 11):
+        hour += 12
+    try:
+        return time(hour, minute, second)
+    except ValueError:
+        raise ValueError(f"Giờ {clock} không hợp lệ") from None
+
+
+def parse_vi_datetime(text: str, tz: TimeZone = DEFAULT_TIMEZONE) -> date | datetime:
+    """
+    Read a date, and optionally a time, as editors and old portals write them.
+
+    ``"02/12/2022"`` gives a ``date``; ``"Thứ bảy - 03/12/2022 07:43"``, ``"2/12/2022 7h30"``,
+    ``"7 giờ 30 phút, ngày 02/12/2022"`` or ``"2 giờ chiều 02/12/2022"`` give a datetime
+    aware in ``tz``. Also read: ``"ngày 03 tháng 12 năm 2022"``, ``"02-12-2022"``, ISO
+    ``"2022-12-02"``, weekdays as ``"Thứ Sáu"``, ``"Thứ 6"``, ``"T6"``, ``"CN"``. A weekday
+    that contradicts the date is an error, not a hint.
+    """
+    if not isinstance(text, str):
+        raise ValueError(f'"{text}" không phải là chuỗi ngày giờ')
+    zone = _zone(tz)
+    shown = " ".join(text.split())
+    rest = _fold(text)
+    if not rest:
+        raise ValueError("Chưa nhập ngày giờ")
+
+    dates, rest = _cut((_LONG_DATE_RE, _DMY_RE, _YMD_RE), rest)
+    weekdays, rest = _cut((_WEEKDAY_RE,), rest)
+    times, rest = _cut((_TIME_WORDS_RE, _TIME_H_RE, _TIME_COLON_RE), rest)
+    sessions, rest = _cut((_SESSION_RE,), rest)
+    if _FILLER_RE.sub("", rest):
+        raise ValueError(f'Không đọc được ngày giờ "{shown}"')
+
+    date_match = _only(dates, "ngày", shown)
+    if date_match is None:
+        raise ValueError(f'Không thấy ngày trong "{shown}"')
+    day = _date_from(date_match)
+
+    weekday_match = _only(weekdays, "thứ", shown)
+    if weekday_match is not None and _weekday_from(weekday_match) != day.weekday():
+        written = WEEKDAYS[_weekday_from(weekday_match)]
+        raise ValueError(f"Ngày {_numeric_date(day)} là {vi_weekday(day)}, không phải {written}")
+
+    time_match = _only(times, "giờ", shown)
+    if time_match is None:
+        return day
+    session_match = _only(sessions, "buổi", shown)
+    clock = _time_from(time_match, session_match["session"] if session_match else None)
+    return datetime.combine(day, clock, tzinfo=zone)
