@@ -1,0 +1,54 @@
+"""StreamField blocks of the app: statistics, charts, findings and document references."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+from .documents import DocumentChooserBlock, ParagraphBlock
+from .findings import FindingsBlock
+from .statistics import (
+    ChartBlock,
+    ComparisonBlock,
+    StatisticBlock,
+    StatisticsGridBlock,
+    TargetProgressBlock,
+)
+
+__all__ = [
+    "ArticleBodyBlock",
+    "ChartBlock",
+    "ComparisonBlock",
+    "DocumentChooserBlock",
+    "FindingsBlock",
+    "ParagraphBlock",
+    "StatisticBlock",
+    "StatisticsBlocks",
+    "StatisticsGridBlock",
+    "TargetProgressBlock",
+]
+
+
+class HeadingBlock(blocks.CharBlock):
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "wagtail_dangvu/blocks/heading.html"
+
+
+class StatisticsBlocks(blocks.StreamBlock):
+    """Only figures: for the results section of a story or a seminar."""
+
+    statistic = StatisticBlock()
+    statistics_grid = StatisticsGridBlock()
+    target_progress = TargetProgressBlock()
+    comparison = ComparisonBlock()
+    chart = ChartBlock()
+
+
+class ArticleBodyBlock(StatisticsBlocks):
+    """The body of every article of the app: text, pictures, figures and documents."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock(label=_("Image"))
+    document = DocumentChooserBlock()

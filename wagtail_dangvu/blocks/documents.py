@@ -1,0 +1,64 @@
+"""Blocks that name documents of the register, and rich text that links to them."""
+
+from __future__ import annotations
+
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from ..linking import link_symbols
+
+DOCUMENT_MODEL = "wagtail_dangvu.PartyDocument"
+
+# The page puts a {canonical symbol: register URL} map for its public documents in the
+# template context under this name; rich text blocks link symbols through it.
+SYMBOL_LINKS_CONTEXT_KEY = "dangvu_symbol_links"
+
+
+class DocumentChooserBlock(SnippetChooserBlock):
+    """A document of the register. Withheld documents render as nothing, anywhere."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Document"))
+        super().__init__(DOCUMENT_MODEL, **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        if value is None or not value.is_public:
+            return None
+        return {
+            "id": value.pk,
+            "symbol": value.symbol,
+            "type_name": value.type_name,
+            "issue_date": value.issue_date.isoformat(),
+            "summary": value.summary,
+        }
+
+    def render(self, value, context=None):
+        if value is None or not value.is_public:
+            return ""
+        return super().render(value, context)
+
+    class Meta:
+        icon = "doc-full"
+        template = "wagtail_dangvu/blocks/document.html"
+
+
+def link_symbols_in_context(markup: str, context) -> str:
+    links = (context or {}).get(SYMBOL_LINKS_CONTEXT_KEY) or {}
+    if not links:
+        return markup
+    return link_symbols(markup, lambda symbol: links.get(str(symbol)))
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Rich text whose document symbols link to the register when rendered."""
+
+    def render_basic(self, value, context=None):
+        return mark_safe(
+            link_symbols_in_context(str(super().render_basic(value, context)), context)
+        )
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")

@@ -1,0 +1,19 @@
+from django.core.management.base import BaseCommand
+
+from wagtail_dangvu.demo import DemoBuilder
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo content (documents, reports, figures, ratings) under the default "
+        "site's root page. Safe to run again: existing content is left as it is."
+    )
+
+    def handle(self, *args, **options):
+        report = DemoBuilder().build()
+        if not report.created:
+            self.stdout.write("The demo content is already there; nothing was changed.")
+            return
+        for line in report.created:
+            self.stdout.write(f"  created {line}")
+        self.stdout.write(self.style.SUCCESS(f"Demo content ready: {len(report.created)} created."))

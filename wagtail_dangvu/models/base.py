@@ -1,0 +1,196 @@
+"""What every page type of the app shares: the base template, the dateline, document
+references with their confidentiality gate, figures for roll-ups, and search text."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.models import Page
+from wagtail.rich_text import RichText
+
+from ..blocks.documents import SYMBOL_LINKS_CONTEXT_KEY, DocumentChooserBlock, ParagraphBlock
+from ..blocks.statistics import ComparisonBlock, StatisticBlock, TargetProgressBlock
+from ..blocks.traversal import walk_page
+from ..conf import get_setting
+from ..linking import text_of
+from ..symbols import DocumentSymbol, find_symbols, fold
+
+# Blocks whose figure counts for an indicator, and the field holding it.
+FIGURE_FIELDS = (
+    (StatisticBlock, "value"),
+    (TargetProgressBlock, "achieved"),
+    (ComparisonBlock, "current_value"),
+)
+
+
+class DocumentReferences:
+    """The documents a page names: chosen in document blocks, or written in its text."""
+
+    def __init__(self):
+        self.linked: dict[int, str] = {}  # document id -> field name
+        self.symbols: dict[DocumentSymbol, str] = {}  # symbol in text -> field name
+
+    def add_document(self, document, field_name: str) -> None:
+        self.linked.setdefault(document.pk, field_name)
+
+    def add_text(self, text: str, field_name: str) -> None:
+        for match in find_symbols(text):
+            if match.symbol.type_code:
+                self.symbols.setdefault(match.symbol, field_name)
+
+
+class DangvuPageForm(WagtailAdminPageForm):
+    """The page editor's form, with the confidentiality gate on publishing.
+
+    A page that links or mentions a document marked secret or above, or for internal
+    circulation, is not published; the editor is told which document on the field that
+    names it. Saving a draft stays possible, so nothing the editor wrote is lost.
+    """
+
+    PUBLISHING_ACTIONS = ("action-publish", "action-workflow-action")
+
+    def is_publishing(self) -> bool:
+        return any(self.data.get(action) for action in self.PUBLISHING_ACTIONS)
+
+    def _post_clean(self):
+        super()._post_clean()
+        if not self.is_publishing():
+            return
+        for field_name, document in self.instance.withheld_references():
+            message = gettext(
+                "%(document)s is classified or for internal circulation and cannot be "
+                "published. Remove it from this page or save a draft."
+            ) % {"document": f"{document.type_name} {document.symbol}"}
+            self.add_error(field_name if field_name in self.fields else None, message)
+
+
+class DangvuPage(Page):
+    """Abstract base of the app's pages."""
+
+    base_form_class = DangvuPageForm
+
+    # The search text: every title, text and symbol of the page without diacritics, so
+    # "dan van kheo" finds "Dân vận khéo" on every search backend.
+    search_text = models.TextField(editable=False, blank=True, default="")
+
+    class Meta:
+        abstract = True
+
+    # Dates -------------------------------------------------------------------------
+
+    @property
+    def dateline_at(self) -> datetime.datetime:
+        """When the article appeared, for the portal's dateline."""
+        return (
+            self.first_published_at
+            or self.go_live_at
+            or self.latest_revision_created_at
+            or timezone.now()
+        )
+
+    def reference_date(self) -> datetime.date:
+        """The date this page's figures belong to; subclasses know better."""
+        return timezone.localdate(self.dateline_at)
+
+    # Document references -----------------------------------------------------------------
+
+    def document_references(self) -> DocumentReferences:
+        references = DocumentReferences()
+        for leaf in walk_page(self):
+            if isinstance(leaf.block, DocumentChooserBlock):
+                if leaf.value is not None:
+                    references.add_document(leaf.value, leaf.field_name)
+            elif isinstance(leaf.block, ParagraphBlock) or (
+                leaf.block is None and isinstance(leaf.value, RichText)
+            ):
+                references.add_text(text_of(leaf.value.source), leaf.field_name)
+        references.add_text(self.title, "title")
+        return references
+
+    def referenced_documents(self, references: DocumentReferences | None = None):
+        """The register's documents this page names, as (field name, document) pairs."""
+        from .documents import PartyDocument
+
+        references = references or self.document_references()
+        documents = PartyDocument.objects.filter(locale_id=self.locale_id)
+        found = []
+        if references.linked:
+            for document in documents.filter(pk__in=references.linked):
+                found.append((references.linked[document.pk], document))
+        if references.symbols:
+            for document in documents.with_any_symbol(references.symbols):
+                symbol = document.parsed_symbol
+                if document.pk not in references.linked and symbol in references.symbols:
+                    found.append((references.symbols[symbol], document))
+        return found
+
+    def withheld_references(self):
+        return [(field, doc) for field, doc in self.referenced_documents() if not doc.is_public]
+
+    # Figures -------------------------------------------------------------------------
+
+    def indicator_figures(self):
+        """(indicator, value) for each figure of this page tied to an indicator."""
+        figures = []
+        for leaf in walk_page(self):
+            for block_class, field_name in FIGURE_FIELDS:
+                if isinstance(leaf.block, block_class):
+                    indicator = leaf.value.get("indicator")
+                    value = leaf.value.get(field_name)
+                    if indicator is not None and value is not None:
+                        figures.append((indicator, value))
+        return figures
+
+    # Search ----------------------------------------------------------------------------
+
+    def search_text_parts(self) -> list[str]:
+        parts = [self.title, self.search_description or ""]
+        for leaf in walk_page(self):
+            value = leaf.value
+            if isinstance(value, RichText):
+                parts.append(text_of(value.source))
+            elif isinstance(value, str) and leaf.block is not None:
+                parts.append(value)
+        for match in find_symbols(" ".join(parts)):
+            symbol = match.symbol
+            parts.append(f"{symbol} {symbol.number} {symbol.type_code} {symbol.issuer}")
+        return parts
+
+    def full_clean(self, *args, **kwargs):
+        self.search_text = fold(" ".join(p for p in self.search_text_parts() if p))
+        super().full_clean(*args, **kwargs)
+
+    # Rendering -------------------------------------------------------------------------
+
+    def feed_summary(self) -> str:
+        """A plain-text summary for feeds, listings and meta descriptions."""
+        return self.search_description or ""
+
+    @cached_property
+    def register_page(self):
+        from .register import DocumentRegisterPage
+
+        return DocumentRegisterPage.for_locale(self.locale_id)
+
+    def symbol_links(self) -> dict[str, str]:
+        """{canonical symbol: URL} for the public documents this page names."""
+        register = self.register_page
+        if register is None:
+            return {}
+        links = {}
+        for _field, document in self.referenced_documents():
+            if document.is_public:
+                links.setdefault(document.symbol, register.document_url(document))
+        return links
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["dangvu_base_template"] = get_setting("BASE_TEMPLATE")
+        context[SYMBOL_LINKS_CONTEXT_KEY] = self.symbol_links()
+        context["dangvu_register"] = self.register_page
+        return context

@@ -1,0 +1,185 @@
+"""Roll-up of indicator figures across the live pages of a section of the portal."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import models
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from .. import charts
+from ..compat import PAGE_MODEL
+from ..rollup import Aggregation, Observation, combine
+from .base import DangvuPage
+from .indicators import Indicator, IndicatorValue
+
+
+@dataclass(frozen=True)
+class RollupRow:
+    indicator: Indicator
+    values: tuple[Decimal | None, ...]  # one per year of the roll-up, in order
+    page_counts: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Rollup:
+    years: tuple[int, ...]
+    rows: tuple[RollupRow, ...]
+
+    def chart_data(self, row: RollupRow) -> charts.ChartData:
+        return charts.ChartData(
+            title=row.indicator.name,
+            description="",
+            categories=tuple(str(year) for year in self.years),
+            series=(charts.Series(name=row.indicator.name, values=row.values),),
+            unit=row.indicator.unit,
+        )
+
+    def charts(self) -> list[dict]:
+        """Per indicator: its chart as SVG (empty if it cannot be drawn) and its table."""
+        result = []
+        for index, row in enumerate(self.rows):
+            data = self.chart_data(row)
+            try:
+                svg = charts.render_svg(data, "column", id_prefix=f"dangvu-rollup-{index}")
+            except charts.ChartError:
+                svg = ""
+            result.append({"row": row, "data": data, "svg": svg})
+        return result
+
+    def to_csv(self) -> str:
+        """The roll-up as CSV: one row per indicator and year, plain numbers."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(["code", "indicator", "unit", "aggregation", "year", "value", "pages"])
+        for row in self.rows:
+            for year, value, count in zip(self.years, row.values, row.page_counts, strict=True):
+                if value is None:
+                    continue
+                writer.writerow(
+                    [
+                        row.indicator.code,
+                        _csv_text(row.indicator.name),
+                        _csv_text(row.indicator.unit),
+                        row.indicator.aggregation,
+                        year,
+                        format(value.normalize(), "f"),
+                        count,
+                    ]
+                )
+        return buffer.getvalue()
+
+
+def _csv_text(text: str) -> str:
+    # Neutralise spreadsheet formulas in editor text.
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+
+
+def compute_rollup(root, indicators=None) -> Rollup:
+    """Each indicator per year over the live pages below ``root``, in two queries."""
+    values = IndicatorValue.objects.filter(
+        page__path__startswith=root.path,
+        page__depth__gt=root.depth,
+        page__live=True,
+    )
+    if indicators is not None:
+        values = values.filter(indicator__in=indicators)
+    rows = list(
+        values.select_related("indicator")
+        .order_by("indicator__name", "indicator_id", "year")
+        .only("value", "year", "observed_on", "indicator")
+    )
+    observations: dict[Indicator, dict[int, list[Observation]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for item in rows:
+        observations[item.indicator][item.year].append(
+            Observation(value=item.value, when=item.observed_on)
+        )
+    years = tuple(sorted({item.year for item in rows}))
+    result = []
+    for indicator, by_year in observations.items():
+        method = Aggregation(indicator.aggregation)
+        result.append(
+            RollupRow(
+                indicator=indicator,
+                values=tuple(combine(method, by_year.get(year, [])) for year in years),
+                page_counts=tuple(len(by_year.get(year, [])) for year in years),
+            )
+        )
+    return Rollup(years=years, rows=tuple(result))
+
+
+class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
+    """Adds up the figures of every live page below it (or below a chosen page)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    root = models.ForeignKey(
+        PAGE_MODEL,
+        verbose_name=_("pages to add up"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The section whose pages are added up. Left empty: this page's parent."),
+    )
+
+    subpage_types = []
+    template = "wagtail_dangvu/statistics_dashboard_page.html"
+
+    content_panels = [*DangvuPage.content_panels, FieldPanel("intro"), FieldPanel("root")]
+    api_fields = [APIField("intro"), APIField("rollup_api")]
+
+    class Meta:
+        verbose_name = _("statistics dashboard")
+        verbose_name_plural = _("statistics dashboards")
+
+    def rollup_root(self):
+        return self.root or self.get_parent()
+
+    def rollup(self) -> Rollup:
+        return compute_rollup(self.rollup_root())
+
+    @property
+    def rollup_api(self):
+        rollup = self.rollup()
+        return {
+            "years": list(rollup.years),
+            "indicators": [
+                {
+                    "code": row.indicator.code,
+                    "name": row.indicator.name,
+                    "unit": row.indicator.unit,
+                    "aggregation": row.indicator.aggregation,
+                    "values": {
+                        str(year): (float(value) if value is not None else None)
+                        for year, value in zip(rollup.years, row.values, strict=True)
+                    },
+                }
+                for row in rollup.rows
+            ],
+        }
+
+    @path("")
+    def dashboard_view(self, request):
+        return self.render(request, context_overrides={"rollup": self.rollup()})
+
+    @path("csv/", name="csv")
+    def csv_view(self, request):
+        response = HttpResponse(
+            "\ufeff" + self.rollup().to_csv(), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
+        return response
+
+    def csv_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("csv")

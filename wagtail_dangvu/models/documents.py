@@ -1,0 +1,269 @@
+"""The register of Party and State documents, and the gate that keeps classified ones out.
+
+A document is known by its symbol (``21-KL/TW``), but its identity is the issuer, type,
+number and issue date: numbers restart with each committee term. Documents marked
+secret or above, or for internal circulation, exist in the register for editors only and
+never reach a public surface (:meth:`PartyDocumentQuerySet.public`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import reduce
+from operator import and_
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
+
+ROMAN_TERM_RE = re.compile(r"^[IVXLC]+$")
+
+
+class SecrecyLevel(models.TextChoices):
+    """Độ mật. Anything but NORMAL is never published."""
+
+    NORMAL = "normal", _("Not classified")
+    SECRET = "secret", _("Secret (Mật)")
+    TOP_SECRET = "top_secret", _("Top secret (Tối mật)")
+    ABSOLUTE_SECRET = "absolute_secret", _("Absolutely secret (Tuyệt mật)")
+
+
+class Circulation(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    INTERNAL = "internal", _("Internal circulation only")
+
+
+class PartyDocumentQuerySet(models.QuerySet):
+    def public(self):
+        """Documents that may appear on a public page, feed, search result or API."""
+        return self.filter(secrecy=SecrecyLevel.NORMAL, circulation=Circulation.PUBLIC)
+
+    def withheld(self):
+        return self.exclude(secrecy=SecrecyLevel.NORMAL, circulation=Circulation.PUBLIC)
+
+    def with_symbol(self, symbol: DocumentSymbol):
+        """Documents written with this symbol (several terms may reuse it)."""
+        return self.filter(
+            number=symbol.number, type_code=symbol.type_code, issuer_code=symbol.issuer
+        )
+
+    def with_any_symbol(self, symbols):
+        """Documents written with any of these symbols, in one query."""
+        symbols = set(symbols)
+        if not symbols:
+            return self.none()
+        condition = reduce(
+            lambda left, right: left | right,
+            (Q(number=s.number, type_code=s.type_code, issuer_code=s.issuer) for s in symbols),
+        )
+        return self.filter(condition)
+
+    def search(self, query: str):
+        """Documents matching a query: a symbol in any written form, or words.
+
+        Words match with neither case nor diacritics mattering ("ket luan" finds
+        "Kết luận"), so a reader without a Vietnamese keyboard finds what they look for.
+        """
+        query = (query or "").strip()
+        if not query:
+            return self
+        try:
+            symbol = parse_symbol(query)
+        except InvalidSymbol:
+            symbol = None
+        if symbol is not None and symbol.type_code:
+            return self.with_symbol(symbol)
+        words = fold(query).split()
+        if not words:
+            return self
+        return self.filter(reduce(and_, (Q(search_text__contains=word) for word in words)))
+
+
+class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A document in the register: văn bản, with its số và ký hiệu."""
+
+    symbol = models.CharField(
+        _("number and symbol"),
+        max_length=64,
+        help_text=_("As written on the document, e.g. 21-KL/TW, 25-KH/ĐU or 1034/QĐ-TTg."),
+    )
+    number = models.PositiveIntegerField(_("number"), editable=False, default=0)
+    type_code = models.CharField(_("type code"), max_length=16, editable=False, blank=True)
+    issuer_code = models.CharField(_("issuer code"), max_length=24, editable=False, blank=True)
+    type_name = models.CharField(
+        _("type"),
+        max_length=100,
+        help_text=_("e.g. Kết luận, Kế hoạch, Quy định (QĐ is both Quyết định and Quy định)."),
+    )
+    issuer_name = models.CharField(
+        _("issuing body"),
+        max_length=255,
+        help_text=_("e.g. Ban Chấp hành Trung ương Đảng, Ban Thường vụ Huyện ủy."),
+    )
+    term = models.CharField(
+        _("term"),
+        max_length=10,
+        blank=True,
+        help_text=_("The committee's term (khóa) in Roman numerals, e.g. XIII."),
+    )
+    issue_date = models.DateField(_("issue date"))
+    summary = models.TextField(_("summary"), help_text=_("The one-line summary (trích yếu)."))
+    file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    secrecy = models.CharField(
+        _("secrecy level"),
+        max_length=20,
+        choices=SecrecyLevel.choices,
+        default=SecrecyLevel.NORMAL,
+        help_text=_("Classified documents are kept in the register but never published."),
+    )
+    circulation = models.CharField(
+        _("circulation"),
+        max_length=20,
+        choices=Circulation.choices,
+        default=Circulation.PUBLIC,
+    )
+    implements = ParentalManyToManyField(
+        "self",
+        verbose_name=_("implements"),
+        symmetrical=False,
+        blank=True,
+        related_name="implemented_by",
+        help_text=_(
+            "The documents this one puts into practice, e.g. 25-KH/ĐU implements 44-KH/HU."
+        ),
+    )
+    search_text = models.TextField(editable=False, blank=True)
+
+    objects = PartyDocumentQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("symbol"), FieldPanel("issue_date")]),
+                FieldRowPanel([FieldPanel("type_name"), FieldPanel("term")]),
+                FieldPanel("issuer_name"),
+            ],
+            heading=_("Identity"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("file"),
+        FieldPanel("implements"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("secrecy"), FieldPanel("circulation")])],
+            heading=_("Confidentiality"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("symbol"),
+        index.SearchField("summary"),
+        index.SearchField("search_text"),
+        index.AutocompleteField("symbol"),
+        index.AutocompleteField("search_text"),
+        index.FilterField("type_code"),
+        index.FilterField("issuer_code"),
+        index.FilterField("secrecy"),
+        index.FilterField("circulation"),
+        index.FilterField("locale_id"),
+    ]
+
+    api_fields = [
+        APIField("symbol"),
+        APIField("type_code"),
+        APIField("type_name"),
+        APIField("issuer_code"),
+        APIField("issuer_name"),
+        APIField("term"),
+        APIField("issue_date"),
+        APIField("summary"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("Party document")
+        verbose_name_plural = _("Party documents")
+        ordering = ["-issue_date", "type_code", "-number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "issuer_code", "type_code", "number", "issue_date"],
+                name="dangvu_document_identity",
+                violation_error_message=_(
+                    "A document with this number and symbol and issue date is already "
+                    "in the register."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["type_code", "number", "issuer_code"])]
+
+    def __str__(self):
+        return f"{self.type_name} {self.symbol}"
+
+    @property
+    def parsed_symbol(self) -> DocumentSymbol:
+        return parse_symbol(self.symbol)
+
+    @property
+    def is_public(self) -> bool:
+        return self.secrecy == SecrecyLevel.NORMAL and self.circulation == Circulation.PUBLIC
+
+    @property
+    def year(self) -> int:
+        return self.issue_date.year
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        try:
+            symbol = parse_symbol(self.symbol or "")
+        except InvalidSymbol as error:
+            errors["symbol"] = str(error)
+        else:
+            if not symbol.type_code:
+                errors["symbol"] = gettext("The symbol has no document type, e.g. KL in 21-KL/TW.")
+            else:
+                self._apply_symbol(symbol)
+        term = (self.term or "").strip().upper()
+        if term and not ROMAN_TERM_RE.match(term):
+            errors["term"] = gettext("Write the term in Roman numerals, e.g. XIII.")
+        self.term = term
+        if errors:
+            raise ValidationError(errors)
+
+    def _apply_symbol(self, symbol: DocumentSymbol) -> None:
+        self.symbol = str(symbol)
+        self.number = symbol.number
+        self.type_code = symbol.type_code
+        self.issuer_code = symbol.issuer
+
+    def save(self, *args, **kwargs):
+        # The structured columns always follow the symbol, however the row was made.
+        self._apply_symbol(parse_symbol(self.symbol))
+        self.search_text = fold(
+            " ".join(
+                [
+                    self.symbol,
+                    self.symbol.replace("-", " ").replace("/", " "),
+                    self.type_name,
+                    f"{self.type_name} {self.number}",
+                    self.issuer_name,
+                    self.summary,
+                ]
+            )
+        )
+        super().save(*args, **kwargs)

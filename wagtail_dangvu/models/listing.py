@@ -1,0 +1,134 @@
+"""What the app's index pages share: validated GET filters, pagination and an RSS feed."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.feedgenerator import Rss201rev2Feed
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from ..conf import get_setting
+from .base import DangvuPage
+
+
+class IndexFilterForm(forms.Form):
+    """Base of the filter forms: every field optional, values read from the query string."""
+
+    def __init__(self, data=None, **kwargs):
+        data = {key: value for key, value in (data or {}).items() if key in self.base_fields}
+        super().__init__(data, **kwargs)
+
+    def active_filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+class PageFeed(Feed):
+    """An RSS 2.0 feed of an index page's items."""
+
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index_page, request):
+        super().__init__()
+        self.index_page = index_page
+        self.request = request
+
+    def title(self):
+        return self.index_page.title
+
+    def link(self):
+        return self.index_page.get_url(self.request)
+
+    def description(self):
+        return self.index_page.search_description or self.index_page.title
+
+    def items(self):
+        return self.index_page.feed_items(self.request)[:50]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.feed_summary()
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_guid(self, item):
+        return f"{item.translation_key}:{item.locale.language_code}"
+
+    item_guid_is_permalink = False
+
+
+class ListingPage(RoutablePageMixin, DangvuPage):
+    """An index page: filters from the query string, pages of results, an RSS feed."""
+
+    filter_form_class = IndexFilterForm
+    listing_template = None
+
+    class Meta:
+        abstract = True
+
+    def listing_queryset(self, request):
+        """The items of the listing before filtering."""
+        raise NotImplementedError
+
+    def filter_queryset(self, queryset, filters: dict):
+        return queryset
+
+    def feed_items(self, request):
+        return self.listing_queryset(request).order_by("-first_published_at")
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, get_setting("PER_PAGE"))
+        return paginator.get_page(request.GET.get("page"))
+
+    def listing_context(self, request, form, queryset) -> dict:
+        return {}
+
+    @path("")
+    def index_view(self, request):
+        form = self.filter_form_class(request.GET, **self.filter_form_kwargs(request))
+        status = 200
+        if request.GET and not form.is_valid():
+            # A malformed query string: tell the reader what is wrong, never a 500.
+            status = 400
+        queryset = self.filter_queryset(self.listing_queryset(request), form.active_filters())
+        items = self.paginate(request, queryset)
+        context = self.get_context(request)
+        context.update(
+            filter_form=form,
+            active_filters=form.active_filters(),
+            items=items,
+            querystring=self.querystring_without_page(request),
+        )
+        context.update(self.listing_context(request, form, queryset))
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def filter_form_kwargs(self, request) -> dict:
+        return {}
+
+    @staticmethod
+    def querystring_without_page(request) -> str:
+        params = request.GET.copy()
+        params.pop("page", None)
+        return params.urlencode()
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        return PageFeed(self, request)(request)
+
+    def feed_url(self, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage("rss")
+
+    def serve_preview(self, request, mode_name):
+        return self.index_view(request)

@@ -1,0 +1,110 @@
+"""The public register of documents: a list to search and filter, a page per document."""
+
+from __future__ import annotations
+
+from django import forms
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .documents import PartyDocument
+from .listing import IndexFilterForm, ListingPage
+
+
+class RegisterFilterForm(IndexFilterForm):
+    q = forms.CharField(required=False, max_length=200, label=_("Symbol or words"))
+    type = forms.CharField(required=False, max_length=16, label=_("Type"))
+    issuer = forms.CharField(required=False, max_length=24, label=_("Issuer"))
+    year = forms.IntegerField(required=False, min_value=1930, max_value=2100, label=_("Year"))
+
+
+class DocumentRegisterPage(ListingPage):
+    """Published documents (văn bản), searchable by symbol in any written form."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "wagtail_dangvu/document_register_page.html"
+    document_template = "wagtail_dangvu/party_document.html"
+    filter_form_class = RegisterFilterForm
+
+    content_panels = [*ListingPage.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("documents register")
+        verbose_name_plural = _("documents registers")
+
+    @classmethod
+    def for_locale(cls, locale_id):
+        """The live register of a language, if the portal has one."""
+        return cls.objects.live().filter(locale_id=locale_id).order_by("path").first()
+
+    def documents(self):
+        return PartyDocument.objects.public().filter(locale_id=self.locale_id)
+
+    def listing_queryset(self, request):
+        return self.documents().select_related("file")
+
+    def feed_items(self, request):
+        return []
+
+    def filter_queryset(self, queryset, filters):
+        if filters.get("q"):
+            queryset = queryset.search(filters["q"])
+        if filters.get("type"):
+            queryset = queryset.filter(type_code=filters["type"])
+        if filters.get("issuer"):
+            queryset = queryset.filter(issuer_code=filters["issuer"])
+        if filters.get("year"):
+            queryset = queryset.filter(issue_date__year=filters["year"])
+        return queryset
+
+    def listing_context(self, request, form, queryset):
+        documents = self.documents()
+        return {
+            "types": documents.values_list("type_code", "type_name")
+            .distinct()
+            .order_by("type_code"),
+            "issuers": documents.values_list("issuer_code", flat=True)
+            .distinct()
+            .order_by("issuer_code"),
+            "years": documents.dates("issue_date", "year", order="DESC"),
+        }
+
+    def document_url(self, document, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage("document", args=[document.pk])
+
+    @path("<int:pk>/", name="document")
+    def document_view(self, request, pk):
+        documents = self.documents().select_related("file")
+        try:
+            document = documents.get(pk=pk)
+        except PartyDocument.DoesNotExist as error:
+            raise Http404 from error
+        symbol = document.parsed_symbol
+        mentioning_pages = (
+            Page.objects.live()
+            .public()
+            .filter(
+                dangvu_document_mentions__number=symbol.number,
+                dangvu_document_mentions__type_code=symbol.type_code,
+                dangvu_document_mentions__issuer_code=symbol.issuer,
+            )
+            .distinct()
+            .order_by("-first_published_at")
+        )
+        context = self.get_context(request)
+        context.update(
+            document=document,
+            implements=documents.filter(implemented_by=document),
+            implemented_by=documents.filter(implements=document),
+            mentioning_pages=mentioning_pages,
+        )
+        return TemplateResponse(request, self.document_template, context)

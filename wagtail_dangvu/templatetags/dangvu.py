@@ -1,0 +1,119 @@
+"""Template filters and tags: ``{% load dangvu %}``.
+
+The filters carry the names of the pure functions in :mod:`wagtail_dangvu.formats`. On a
+value they cannot format they return the value unchanged rather than break the page.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.apps import apps
+from django.utils.html import json_script
+from django.utils.safestring import mark_safe
+
+from .. import formats
+from ..conf import get_setting
+
+register = template.Library()
+
+
+def _tz():
+    return get_setting("TIME_ZONE")
+
+
+@register.filter
+def vi_number(value, decimals=None):
+    if value in (None, ""):
+        return ""
+    try:
+        return formats.vi_number(value, None if decimals in (None, "") else int(decimals))
+    except (ValueError, TypeError):
+        return value
+
+
+@register.filter
+def vi_percent(part, whole):
+    try:
+        return formats.vi_percent(part, whole)
+    except (ValueError, TypeError, ArithmeticError):
+        return ""
+
+
+@register.filter
+def vi_count(value, pad=2):
+    try:
+        return formats.vi_count(value, int(pad))
+    except (ValueError, TypeError):
+        return value
+
+
+@register.filter
+def vi_dateline(value):
+    if not value:
+        return ""
+    return formats.vi_dateline(value, _tz())
+
+
+@register.filter
+def vi_weekday(value):
+    if not value:
+        return ""
+    return formats.vi_weekday(value, _tz())
+
+
+@register.filter
+def vi_date(value):
+    if not value:
+        return ""
+    return formats.vi_date(value, _tz())
+
+
+@register.filter
+def vi_time(value):
+    if not value:
+        return ""
+    return formats.vi_time(value, _tz())
+
+
+@register.filter
+def vi_date_long(value, place=None):
+    if not value:
+        return ""
+    return formats.vi_date_long(value, place or None, tz=_tz())
+
+
+@register.simple_tag(takes_context=True)
+def document_url(context, document):
+    """The public register URL of a document, or "" when there is none to show."""
+    register_page = context.get("dangvu_register")
+    if register_page is None or document is None or not document.is_public:
+        return ""
+    return register_page.document_url(document, context.get("request"))
+
+
+@register.simple_tag
+def json_ld(data):
+    """A ``<script type="application/ld+json">`` that editor text cannot break out of."""
+    # json_script escapes <, > and & as \\u003C, \\u003E, \\u0026 inside the JSON.
+    script = json_script(data)
+    return mark_safe(
+        script.replace('<script type="application/json">', '<script type="application/ld+json">', 1)
+    )
+
+
+@register.simple_tag
+def json_value(data):
+    """Compact JSON of plain data, for attributes (the template escapes it)."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+@register.inclusion_tag("wagtail_dangvu/includes/rating.html", takes_context=True)
+def dangvu_rating(context, page):
+    """The star rating below an article, where the ratings app is installed."""
+    return {
+        "page": page,
+        "ratings_installed": apps.is_installed("wagtail_dangvu.ratings"),
+        "request": context.get("request"),
+    }

@@ -1,0 +1,64 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Indicator, PartyDocument
+from .views import PartyDocumentIndexView
+
+
+class PartyDocumentFilterSet(WagtailFilterSet):
+    type_code = django_filters.ChoiceFilter(label=_("Type"), choices=[])
+    issuer_code = django_filters.ChoiceFilter(label=_("Issuer"), choices=[])
+    year = django_filters.NumberFilter(field_name="issue_date__year", label=_("Year"))
+
+    class Meta:
+        model = PartyDocument
+        fields = ["type_code", "issuer_code", "secrecy", "circulation"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        documents = PartyDocument.objects.all()
+        self.filters["type_code"].extra["choices"] = [
+            (code, f"{code} ({name})")
+            for code, name in documents.values_list("type_code", "type_name")
+            .distinct()
+            .order_by("type_code")
+        ]
+        self.filters["issuer_code"].extra["choices"] = [
+            (code, code)
+            for code in documents.values_list("issuer_code", flat=True)
+            .distinct()
+            .order_by("issuer_code")
+        ]
+
+
+class PartyDocumentViewSet(SnippetViewSet):
+    model = PartyDocument
+    icon = "doc-full"
+    menu_label = _("Documents")
+    index_view_class = PartyDocumentIndexView
+    filterset_class = PartyDocumentFilterSet
+    list_display = ["symbol", "type_name", "issue_date", "issuer_name", "secrecy", "circulation"]
+    ordering = ["-issue_date"]
+    search_backend_name = None
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "table"
+    menu_label = _("Indicators")
+    list_display = ["name", "code", "unit", "aggregation"]
+    search_fields = ["name", "code"]
+    search_backend_name = None
+
+
+class DangvuViewSetGroup(SnippetViewSetGroup):
+    items = (PartyDocumentViewSet, IndicatorViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Party portal")
+    menu_name = "dangvu"
+
+
+register_snippet(DangvuViewSetGroup)
