@@ -1,4 +1,3 @@
-# The en dashes in this module's strings are meant: reading them is its job.
 """Document numbers and symbols (số và ký hiệu) of Party and State documents.
 
 A Party document is cited by ``NUMBER-TYPE/ISSUER``: ``21-KL/TW`` is conclusion (Kết luận)
@@ -389,14 +388,18 @@ _DASHES = (
     "\ufe58\ufe63\uff0d"  # small em dash, small and full-width hyphen-minus
 )
 _SLASHES = "\u2044\u2215\uff0f"  # fraction slash, division slash, full-width solidus
-_INVISIBLE = "\u200b\u2060\ufeff"  # zero-width space, word joiner, BOM
+_SPACES = (
+    "\t\u00a0\u1680\u202f\u205f\u3000"  # tab, no-break, ogham, narrow no-break, math, ideographic
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"  # en quad ... hair space
+    "\u200b\u2060\ufeff"  # zero-width space, word joiner, BOM
+)
 
 # One character for one character, so that offsets survive the translation.
 _CHAR_MAP = str.maketrans(
     {
         **dict.fromkeys(_DASHES, "-"),
         **dict.fromkeys(_SLASHES, "/"),
-        **dict.fromkeys(_INVISIBLE, " "),
+        **dict.fromkeys(_SPACES, " "),
         "\u00d0": "\u0110",  # Ð (eth) typed for Đ
         "\u00f0": "\u0111",  # ð for đ
         "\u0189": "\u0110",  # Ɖ (African D) for Đ
@@ -468,31 +471,31 @@ class _SearchText:
 # Grammar
 # --------------------------------------------------------------------------------------
 
-# A symbol, in text already passed through _CHAR_MAP (every dash is "-", every slash "/").
-# "[^\W\d_]" is any letter, Đ included; "[^\S\r\n]" is a space that is not a line break.
+# A symbol, in text already passed through _CHAR_MAP: every dash is "-", every slash "/",
+# every space on the line " ". "[^\W\d_]" is any letter, Đ included.
 _SYMBOL_RE = re.compile(
     r"""
-    (?<![\w./-])                        # clear of words, numbers, ratios (3.192/3.327), paths
+    (?<![\w./-])                           # clear of words, numbers, ratios, paths
     (?:
         # Party: 21-KL/TW, "37 – QĐ/TW", 05-HD/BTCTU, 03-HD (no issuer)
         (?P<p_number>0*\d{1,6})
-        [^\S\r\n]* - [^\S\r\n]*         # the dash, often spaced in the wild
+        [ ]{0,3} - [ ]{0,3}                 # the dash, often spaced in the wild
         (?P<p_type>[^\W\d_]{1,6})
         (?:
-            [^\S\r\n]* / [^\S\r\n]*
-            (?P<p_issuer>[^\W\d_]+ (?:-[^\W\d_]+)* )     # TW, BTCTU, joint BTCTW-BNV
+            [ ]{0,3} / [ ]{0,3}
+            (?P<p_issuer>[^\W\d_]+(?:-[^\W\d_]+)*)    # TW, BTCTU, joint BTCTW-BNV
         )?
     |
         # State: 1034/QĐ-TTg, 3241/SNV-TT, 15/2023/NĐ-CP, 17/2008/QH12, 06/2021QĐ-UBND
         (?P<s_number>0*\d{1,6})
-        [^\S\r\n]* / [^\S\r\n]*
+        [ ]{0,3} / [ ]{0,3}
         (?:
             (?P<s_year>\d{4})
-            [^\S\r\n]* (?P<s_year_slash>/)? [^\S\r\n]*   # the slash is sometimes forgotten
+            [ ]{0,3} (?P<s_year_slash>/)? [ ]{0,3}      # the slash is sometimes forgotten
         )?
-        (?P<s_codes>[^\W\d_]+\d{0,2} (?:-[^\W\d_]+\d{0,2})* )
+        (?P<s_codes>[^\W\d_]+\d{0,2}(?:-[^\W\d_]+\d{0,2})*)  # QĐ-TTg, TTLT-BTC-BNV, QH12
     )
-    (?![\w/]|-\w)                       # and ends there: not 21-KL/TW/abc, not 21-KLX
+    (?![\w/]|-\w)                          # and ends there: not 21-KL/TW/abc, not 21-KLX
     """,
     re.VERBOSE,
 )
@@ -524,9 +527,8 @@ _LETTER_NAMES = ("Công văn",)
 
 def _lead_words() -> dict[str, frozenset[str]]:
     """Words that may precede a symbol, folded, with the type codes each one names."""
-    words = dict.fromkeys(
-        map(fold, ("Số", "Văn bản", *_LAW_NAMES, *_ORDINANCE_NAMES)), frozenset[str]()
-    )
+    generic = ("Số", "Văn bản", *_LAW_NAMES, *_ORDINANCE_NAMES)
+    words: dict[str, frozenset[str]] = {fold(word): frozenset() for word in generic}
     for table in (_PARTY_TYPES, _STATE_TYPES):
         for code, names in table.items():
             for word in map(fold, (*names, code)):

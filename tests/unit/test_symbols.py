@@ -1,7 +1,5 @@
 """Tests for wagtail_dangvu.symbols: the written forms met in the wild, then properties."""
 
-# The en dashes below are the point of these tests.
-
 import re
 import unicodedata
 
