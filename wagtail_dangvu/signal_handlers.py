@@ -23,13 +23,10 @@ def index_page(page: DangvuPage) -> None:
     references = page.document_references()
     mentions = {}
     for _field, document in page.referenced_documents(references):
-        symbol = document.parsed_symbol
-        mentions[(symbol.number, symbol.type_code, symbol.issuer)] = document.pk in (
-            references.linked
-        )
+        mentions[document.symbol] = document.pk in references.linked
     # Symbols written in the text are indexed even before the register knows them.
     for symbol in references.symbols:
-        mentions.setdefault((symbol.number, symbol.type_code, symbol.issuer), False)
+        mentions.setdefault(str(symbol), False)
 
     reference_date = page.reference_date()
     figures = defaultdict(list)
@@ -39,10 +36,8 @@ def index_page(page: DangvuPage) -> None:
     with transaction.atomic():
         DocumentMention.objects.filter(page=page).delete()
         DocumentMention.objects.bulk_create(
-            DocumentMention(
-                page=page, number=number, type_code=type_code, issuer_code=issuer, linked=linked
-            )
-            for (number, type_code, issuer), linked in mentions.items()
+            DocumentMention(page=page, symbol=symbol, linked=linked)
+            for symbol, linked in mentions.items()
         )
         IndicatorValue.objects.filter(page=page).delete()
         IndicatorValue.objects.bulk_create(

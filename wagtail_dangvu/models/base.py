@@ -40,7 +40,7 @@ class DocumentReferences:
 
     def add_text(self, text: str, field_name: str) -> None:
         for match in find_symbols(text):
-            if match.symbol.type_code:
+            if match.symbol.is_complete:
                 self.symbols.setdefault(match.symbol, field_name)
 
 
@@ -129,6 +129,11 @@ class DangvuPage(Page):
                     found.append((references.symbols[symbol], document))
         return found
 
+    @cached_property
+    def public_documents(self):
+        """The public documents this page names, computed once per page instance."""
+        return [document for _field, document in self.referenced_documents() if document.is_public]
+
     def withheld_references(self):
         return [(field, doc) for field, doc in self.referenced_documents() if not doc.is_public]
 
@@ -182,11 +187,29 @@ class DangvuPage(Page):
         register = self.register_page
         if register is None:
             return {}
-        links = {}
-        for _field, document in self.referenced_documents():
-            if document.is_public:
-                links.setdefault(document.symbol, register.document_url(document))
-        return links
+        return {
+            document.symbol: register.document_url(document) for document in self.public_documents
+        }
+
+    schema_type = "Article"
+
+    def json_ld(self) -> dict:
+        """schema.org data for the page, rendered by ``{% json_ld %}`` (safely escaped)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": self.schema_type,
+            "headline": self.title,
+            "name": self.title,
+            "url": self.full_url,
+            "inLanguage": self.locale.language_code,
+        }
+        if self.first_published_at:
+            data["datePublished"] = self.first_published_at.isoformat()
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if summary := self.feed_summary():
+            data["description"] = summary
+        return data
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

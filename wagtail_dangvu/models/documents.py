@@ -12,7 +12,7 @@ import re
 from functools import reduce
 from operator import and_
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
@@ -48,25 +48,13 @@ class PartyDocumentQuerySet(models.QuerySet):
         """Documents that may appear on a public page, feed, search result or API."""
         return self.filter(secrecy=SecrecyLevel.NORMAL, circulation=Circulation.PUBLIC)
 
-    def withheld(self):
-        return self.exclude(secrecy=SecrecyLevel.NORMAL, circulation=Circulation.PUBLIC)
-
     def with_symbol(self, symbol: DocumentSymbol):
         """Documents written with this symbol (several terms may reuse it)."""
-        return self.filter(
-            number=symbol.number, type_code=symbol.type_code, issuer_code=symbol.issuer
-        )
+        return self.filter(symbol=str(symbol))
 
     def with_any_symbol(self, symbols):
         """Documents written with any of these symbols, in one query."""
-        symbols = set(symbols)
-        if not symbols:
-            return self.none()
-        condition = reduce(
-            lambda left, right: left | right,
-            (Q(number=s.number, type_code=s.type_code, issuer_code=s.issuer) for s in symbols),
-        )
-        return self.filter(condition)
+        return self.filter(symbol__in={str(symbol) for symbol in symbols})
 
     def search(self, query: str):
         """Documents matching a query: a symbol in any written form, or words.
@@ -81,7 +69,7 @@ class PartyDocumentQuerySet(models.QuerySet):
             symbol = parse_symbol(query)
         except InvalidSymbol:
             symbol = None
-        if symbol is not None and symbol.type_code:
+        if symbol is not None and symbol.is_complete:
             return self.with_symbol(symbol)
         words = fold(query).split()
         if not words:
@@ -209,7 +197,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["type_code", "number", "issuer_code"])]
+        indexes = [models.Index(fields=["symbol"])]
 
     def __str__(self):
         return f"{self.type_name} {self.symbol}"
@@ -228,14 +216,20 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def clean(self):
         super().clean()
+        if self.locale_id is None:
+            # Identity is per language; the uniqueness check needs the locale.
+            self.locale = Locale.get_default()
         errors = {}
         try:
             symbol = parse_symbol(self.symbol or "")
         except InvalidSymbol as error:
             errors["symbol"] = str(error)
         else:
-            if not symbol.type_code:
-                errors["symbol"] = gettext("The symbol has no document type, e.g. KL in 21-KL/TW.")
+            if not symbol.is_complete:
+                errors["symbol"] = gettext(
+                    "The symbol has no issuing body, e.g. TW in 21-KL/TW. Write it as it "
+                    "appears on the document."
+                )
             else:
                 self._apply_symbol(symbol)
         term = (self.term or "").strip().upper()
@@ -244,6 +238,22 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         self.term = term
         if errors:
             raise ValidationError(errors)
+
+    # The identity constraint names columns the admin form does not show; Django would
+    # skip it there and leave the duplicate to the database. Check it, and report it on
+    # the symbol, which is what the editor typed.
+    IDENTITY_FIELDS = frozenset({"locale", "issuer_code", "type_code", "number", "issue_date"})
+
+    def validate_constraints(self, exclude=None):
+        if exclude and "symbol" not in exclude:
+            exclude = set(exclude) - self.IDENTITY_FIELDS
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            messages = error.message_dict.get(NON_FIELD_ERRORS)
+            if messages is None:
+                raise
+            raise ValidationError({"symbol": messages}) from error
 
     def _apply_symbol(self, symbol: DocumentSymbol) -> None:
         self.symbol = str(symbol)

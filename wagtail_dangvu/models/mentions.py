@@ -11,7 +11,7 @@ from ..compat import PAGE_MODEL
 class DocumentMention(models.Model):
     """A live page names a document symbol, by a chooser (``linked``) or in its text.
 
-    Rows are keyed by the symbol's parts rather than by a document, so a document added
+    Rows are keyed by the canonical symbol rather than by a document, so a document added
     to the register later finds the pages that already named it. They are written when a
     page is published and removed when it is unpublished or deleted
     (:mod:`wagtail_dangvu.signal_handlers`).
@@ -20,9 +20,7 @@ class DocumentMention(models.Model):
     page = models.ForeignKey(
         PAGE_MODEL, on_delete=models.CASCADE, related_name="dangvu_document_mentions"
     )
-    number = models.PositiveIntegerField()
-    type_code = models.CharField(max_length=16)
-    issuer_code = models.CharField(max_length=24, blank=True)
+    symbol = models.CharField(max_length=64)
     linked = models.BooleanField(default=False)
 
     class Meta:
@@ -30,11 +28,11 @@ class DocumentMention(models.Model):
         verbose_name_plural = _("document mentions")
         constraints = [
             models.UniqueConstraint(
-                fields=["page", "number", "type_code", "issuer_code"],
+                fields=["page", "symbol"],
                 name="dangvu_document_mention_unique",
             )
         ]
-        indexes = [models.Index(fields=["number", "type_code", "issuer_code"])]
+        indexes = [models.Index(fields=["symbol"])]
 
     def __str__(self):
-        return f"{self.page_id}: {self.number}-{self.type_code}/{self.issuer_code}"
+        return f"{self.page_id}: {self.symbol}"

@@ -88,15 +88,10 @@ class DocumentRegisterPage(ListingPage):
             document = documents.get(pk=pk)
         except PartyDocument.DoesNotExist as error:
             raise Http404 from error
-        symbol = document.parsed_symbol
         mentioning_pages = (
             Page.objects.live()
             .public()
-            .filter(
-                dangvu_document_mentions__number=symbol.number,
-                dangvu_document_mentions__type_code=symbol.type_code,
-                dangvu_document_mentions__issuer_code=symbol.issuer,
-            )
+            .filter(dangvu_document_mentions__symbol=document.symbol)
             .distinct()
             .order_by("-first_published_at")
         )

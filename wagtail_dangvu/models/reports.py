@@ -139,6 +139,19 @@ class DirectiveReportPage(DangvuPage):
     def feed_summary(self) -> str:
         return self.summary or super().feed_summary()
 
+    def json_ld(self) -> dict:
+        data = super().json_ld()
+        if self.author:
+            data["author"] = {"@type": "Person", "name": self.author}
+        data["publisher"] = {"@type": "Organization", "name": self.committee}
+        data["about"] = [
+            {"@type": "CreativeWork", "name": f"{document.type_name} {document.symbol}"}
+            for document in self.public_documents
+        ]
+        if tags := self.tag_names:
+            data["keywords"] = ", ".join(tags)
+        return data
+
     @property
     def findings_value(self):
         return self.findings[0].value if self.findings else None
@@ -191,11 +204,8 @@ class DirectiveReportIndexPage(ListingPage):
     def filter_queryset(self, queryset, filters):
         document = filters.get("document")
         if document is not None:
-            symbol = document.parsed_symbol
             queryset = queryset.filter(
-                pk__in=DocumentMention.objects.filter(
-                    number=symbol.number, type_code=symbol.type_code, issuer_code=symbol.issuer
-                ).values("page_id")
+                pk__in=DocumentMention.objects.filter(symbol=document.symbol).values("page_id")
             )
         if filters.get("year"):
             queryset = queryset.filter(period_end__year=filters["year"])

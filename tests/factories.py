@@ -1,0 +1,122 @@
+"""Small builders for test content: documents, indicators and published pages."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+from wagtail.models import Locale
+
+from wagtail_dangvu.models import (
+    Circulation,
+    DirectiveReportIndexPage,
+    DirectiveReportPage,
+    DocumentRegisterPage,
+    Indicator,
+    PartyDocument,
+    SecrecyLevel,
+    StatisticsDashboardPage,
+)
+
+_counter = itertools.count(1)
+
+
+def publish(page):
+    revision = page.save_revision()
+    revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def add_page(parent, page_class, *, publish_it=True, **fields):
+    number = next(_counter)
+    fields.setdefault("title", f"{page_class.__name__} {number}")
+    fields.setdefault("slug", f"{page_class.__name__.lower()}-{number}")
+    page = page_class(live=publish_it, **fields)
+    parent.add_child(instance=page)
+    return publish(page) if publish_it else page
+
+
+def make_document(
+    symbol="21-KL/TW",
+    *,
+    issue_date=datetime.date(2021, 10, 25),
+    secrecy=SecrecyLevel.NORMAL,
+    circulation=Circulation.PUBLIC,
+    type_name="Kết luận",
+    issuer_name="Ban Chấp hành Trung ương Đảng",
+    summary="Về đẩy mạnh xây dựng, chỉnh đốn Đảng và hệ thống chính trị.",
+    locale=None,
+    **fields,
+):
+    document = PartyDocument(
+        symbol=symbol,
+        issue_date=issue_date,
+        secrecy=secrecy,
+        circulation=circulation,
+        type_name=type_name,
+        issuer_name=issuer_name,
+        summary=summary,
+        locale=locale or Locale.get_default(),
+        **fields,
+    )
+    document.full_clean()
+    document.save()
+    return document
+
+
+def make_indicator(
+    code="inspections", *, name="Cuộc kiểm tra", unit="cuộc", aggregation="sum", **fields
+):
+    return Indicator.objects.create(
+        code=code,
+        name=name,
+        unit=unit,
+        aggregation=aggregation,
+        locale=Locale.get_default(),
+        **fields,
+    )
+
+
+def make_register(home):
+    return add_page(home, DocumentRegisterPage, title="Văn bản", slug="van-ban")
+
+
+def make_report_index(home, slug="bao-cao"):
+    return add_page(home, DirectiveReportIndexPage, title="Báo cáo", slug=slug)
+
+
+def make_report(index, *, documents=(), body=(), publish_it=True, **fields):
+    fields.setdefault("period_start", datetime.date(2021, 11, 1))
+    fields.setdefault("period_end", datetime.date(2022, 11, 30))
+    fields.setdefault("committee", "Đảng ủy xã Long Bình")
+    return add_page(
+        index,
+        DirectiveReportPage,
+        documents=[{"type": "document", "value": d.pk} for d in documents],
+        body=list(body),
+        publish_it=publish_it,
+        **fields,
+    )
+
+
+def make_dashboard(parent, **fields):
+    return add_page(parent, StatisticsDashboardPage, **fields)
+
+
+def paragraph(html):
+    return {"type": "paragraph", "value": html}
+
+
+def statistic(indicator=None, value="14", **fields):
+    return {
+        "type": "statistic",
+        "value": {
+            "indicator": indicator.pk if indicator else None,
+            "label": fields.get("label", "" if indicator else "Số cuộc"),
+            "value": str(value),
+            "unit": fields.get("unit", ""),
+            "denominator": fields.get("denominator"),
+            "target": fields.get("target"),
+        },
+    }
