@@ -21,6 +21,8 @@ __all__ = [
     "DocumentChooserBlock",
     "FindingsBlock",
     "ParagraphBlock",
+    "PhotoBlock",
+    "PhotosBlock",
     "StatisticBlock",
     "StatisticsBlocks",
     "StatisticsGridBlock",
@@ -33,6 +35,27 @@ class HeadingBlock(blocks.CharBlock):
         icon = "title"
         label = _("Heading")
         template = "wagtail_dangvu/blocks/heading.html"
+
+
+class PhotoBlock(blocks.StructBlock):
+    """A photo with its alt text (or marked decorative) and an optional caption."""
+
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
+
+    class Meta:
+        icon = "image"
+        label = _("Photo")
+        template = "wagtail_dangvu/blocks/photo.html"
+
+
+class PhotosBlock(blocks.StreamBlock):
+    """The photos of an event or a story, shown as a gallery."""
+
+    photo = PhotoBlock()
+
+    class Meta:
+        template = "wagtail_dangvu/blocks/photos.html"
 
 
 class StatisticsBlocks(blocks.StreamBlock):
