@@ -32,7 +32,8 @@ def add_page(parent, page_class, *, publish_it=True, **fields):
     number = next(_counter)
     fields.setdefault("title", f"{page_class.__name__} {number}")
     fields.setdefault("slug", f"{page_class.__name__.lower()}-{number}")
-    page = page_class(live=publish_it, **fields)
+    fields.setdefault("live", publish_it)
+    page = page_class(**fields)
     parent.add_child(instance=page)
     return publish(page) if publish_it else page
 

@@ -85,7 +85,11 @@ def _csv_text(text: str) -> str:
 
 
 def compute_rollup(root, indicators=None) -> Rollup:
-    """Each indicator per year over the live pages below ``root``, in two queries."""
+    """Each indicator per year over the live pages below ``root``, in two queries.
+
+    Rows are read as tuples and combined by :func:`wagtail_dangvu.rollup.combine`, in
+    Decimal, so a sum is exact on every database.
+    """
     values = IndicatorValue.objects.filter(
         page__path__startswith=root.path,
         page__depth__gt=root.depth,
@@ -93,30 +97,27 @@ def compute_rollup(root, indicators=None) -> Rollup:
     )
     if indicators is not None:
         values = values.filter(indicator__in=indicators)
-    rows = list(
-        values.select_related("indicator")
-        .order_by("indicator__name", "indicator_id", "year")
-        .only("value", "year", "observed_on", "indicator")
-    )
-    observations: dict[Indicator, dict[int, list[Observation]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
-    for item in rows:
-        observations[item.indicator][item.year].append(
-            Observation(value=item.value, when=item.observed_on)
-        )
-    years = tuple(sorted({item.year for item in rows}))
-    result = []
-    for indicator, by_year in observations.items():
+    observations: dict[int, dict[int, list[Observation]]] = defaultdict(lambda: defaultdict(list))
+    years = set()
+    for indicator_id, year, value, observed_on in values.values_list(
+        "indicator_id", "year", "value", "observed_on"
+    ):
+        observations[indicator_id][year].append(Observation(value=value, when=observed_on))
+        years.add(year)
+    years = tuple(sorted(years))
+    catalogue = Indicator.objects.filter(pk__in=observations).order_by("name", "pk")
+    rows = []
+    for indicator in catalogue:
+        by_year = observations[indicator.pk]
         method = Aggregation(indicator.aggregation)
-        result.append(
+        rows.append(
             RollupRow(
                 indicator=indicator,
                 values=tuple(combine(method, by_year.get(year, [])) for year in years),
                 page_counts=tuple(len(by_year.get(year, [])) for year in years),
             )
         )
-    return Rollup(years=years, rows=tuple(result))
+    return Rollup(years=years, rows=tuple(rows))
 
 
 class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):

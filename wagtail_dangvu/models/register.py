@@ -78,6 +78,19 @@ class DocumentRegisterPage(ListingPage):
             "years": documents.dates("issue_date", "year", order="DESC"),
         }
 
+    def get_sitemap_urls(self, request=None):
+        """The register and each public document, for Wagtail's sitemap."""
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        urls.extend(
+            {
+                "location": base + self.reverse_subpage("document", args=[document.pk]),
+                "lastmod": self.last_published_at,
+            }
+            for document in self.documents().only("pk")
+        )
+        return urls
+
     def document_url(self, document, request=None) -> str:
         return self.get_url(request) + self.reverse_subpage("document", args=[document.pk])
 
