@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 from wagtail.rich_text import RichText
+from wagtail.search import index
 
 from ..blocks.documents import SYMBOL_LINKS_CONTEXT_KEY, DocumentChooserBlock, ParagraphBlock
 from ..blocks.statistics import ComparisonBlock, StatisticBlock, TargetProgressBlock
@@ -77,6 +78,8 @@ class DangvuPage(Page):
     # The search text: every title, text and symbol of the page without diacritics, so
     # "dan van kheo" finds "Dân vận khéo" on every search backend.
     search_text = models.TextField(editable=False, blank=True, default="")
+
+    search_fields = [*Page.search_fields, index.SearchField("search_text")]
 
     class Meta:
         abstract = True

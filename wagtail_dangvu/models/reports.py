@@ -99,7 +99,6 @@ class DirectiveReportPage(DangvuPage):
         *DangvuPage.search_fields,
         index.SearchField("summary"),
         index.SearchField("committee"),
-        index.SearchField("search_text"),
         index.FilterField("period_end"),
     ]
 
