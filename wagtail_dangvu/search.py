@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from .models import DocumentMention, PartyDocument
+from .models import PartyDocument
 from .symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
 
 MAX_QUERY_LENGTH = 200
