@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Locale, TranslatableMixin
@@ -75,6 +76,16 @@ class PartyDocumentQuerySet(models.QuerySet):
         if not words:
             return self
         return self.filter(reduce(and_, (Q(search_text__contains=word) for word in words)))
+
+
+class ImplementsSymbolsField(serializers.Field):
+    """API: the documents a document implements, by canonical symbol, public ones only."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, document):
+        return [other.symbol for other in document.implements.all() if other.is_public]
 
 
 class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -181,6 +192,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         APIField("term"),
         APIField("issue_date"),
         APIField("summary"),
+        APIField("implements", serializer=ImplementsSymbolsField(read_only=True)),
     ]
 
     class Meta(TranslatableMixin.Meta):
