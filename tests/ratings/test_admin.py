@@ -1,0 +1,318 @@
+"""The ratings in the Wagtail admin: listing, export, reset, dashboard, page editor."""
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.test import RequestFactory
+from django.urls import reverse
+from wagtail.models import Locale, ModelLogEntry, Page
+
+from wagtail_dangvu.ratings.models import Rating, Vote
+from wagtail_dangvu.ratings.panels import RatingPanel
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, *args):
+    return reverse(Rating.snippet_viewset.get_url_name(name), args=args)
+
+
+def user_with(*codenames):
+    name = "-".join(("editor", *codenames))
+    group = Group.objects.create(name=name)
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        *Permission.objects.filter(
+            content_type__app_label="wagtail_dangvu_ratings", codename__in=codenames
+        ),
+    )
+    user = get_user_model().objects.create_user(name, password="x")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def admin(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+@pytest.fixture
+def rated(home, reader_factory):
+    """Three rated pages: 21 in 5 (4.2), 17 in 4 (4.3) and 2 in 2 (1.0)."""
+    pages = {}
+    for title, scores in {
+        "Sơ kết Kết luận 21-KL/TW": (5, 4, 4, 4, 4),
+        "Tọa đàm dân vận khéo": (5, 4, 4, 4),
+        "Thông báo lịch tiếp dân": (1, 1),
+    }.items():
+        pages[title] = home.add_child(instance=Page(title=title))
+        for score in scores:
+            assert reader_factory().vote(pages[title], score).status_code == 201
+    return pages
+
+
+def listed_titles(response):
+    html = response.content.decode()
+    titles = ["Sơ kết Kết luận 21-KL/TW", "Tọa đàm dân vận khéo", "Thông báo lịch tiếp dân"]
+    return sorted((html.find(f">{t}<"), t) for t in titles if f">{t}<" in html)
+
+
+def test_the_listing_shows_rated_pages_with_their_figures(admin, rated):
+    response = admin.get(url("list"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for title in rated:
+        assert title in html
+    for figure in ("<td>21</td>", "<td>4.2</td>", "<td>4.3</td>", "<td>1.0</td>"):
+        assert figure.replace("<td>", "").replace("</td>", "") in html
+    assert "Tất cả ngôn ngữ" in html
+
+
+def test_the_listing_sorts_by_average_votes_and_title(admin, rated):
+    best_first = [
+        t for _, t in listed_titles(admin.get(url("list"), {"ordering": "-average_value"}))
+    ]
+    most_first = [t for _, t in listed_titles(admin.get(url("list"), {"ordering": "-count"}))]
+
+    assert best_first == [
+        "Tọa đàm dân vận khéo",
+        "Sơ kết Kết luận 21-KL/TW",
+        "Thông báo lịch tiếp dân",
+    ]
+    assert most_first == [
+        "Sơ kết Kết luận 21-KL/TW",
+        "Tọa đàm dân vận khéo",
+        "Thông báo lịch tiếp dân",
+    ]
+    assert admin.get(url("list"), {"ordering": "page__title"}).status_code == 200
+
+
+def test_the_listing_is_searchable_by_page_title(admin, rated):
+    response = admin.get(url("list"), {"q": "dân vận"})
+
+    assert [t for _, t in listed_titles(response)] == ["Tọa đàm dân vận khéo"]
+
+
+def test_the_listing_filters_by_votes_and_switch(admin, rated):
+    Rating.objects.filter(page__title="Tọa đàm dân vận khéo").update(enabled=False)
+
+    at_least_four = admin.get(url("list"), {"count": "4"})
+    switched_off = admin.get(url("list"), {"enabled": "false"})
+    shared = admin.get(url("list"), {"locale": "null"})
+    vietnamese_only = admin.get(url("list"), {"locale": Locale.objects.get(language_code="vi").pk})
+
+    assert [t for _, t in listed_titles(at_least_four)] == [
+        "Sơ kết Kết luận 21-KL/TW",
+        "Tọa đàm dân vận khéo",
+    ]
+    assert [t for _, t in listed_titles(switched_off)] == ["Tọa đàm dân vận khéo"]
+    assert len(listed_titles(shared)) == 3
+    assert listed_titles(vietnamese_only) == []
+
+
+def test_the_listing_exports_csv(admin, rated):
+    response = admin.get(url("list"), {"export": "csv", "ordering": "-count"})
+
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:6] == [
+        "Trang",
+        "Địa chỉ",
+        "Tính cho",
+        "Tổng số điểm",
+        "Phiếu bầu",
+        "Điểm trung bình",
+    ]
+    assert rows[1][0] == "Sơ kết Kết luận 21-KL/TW"
+    assert rows[1][3:6] == ["21", "5", "4.2"]
+    assert len(rows) == 4
+
+
+def test_the_listing_exports_xlsx(admin, rated):
+    response = admin.get(url("list"), {"export": "xlsx", "ordering": "-count"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == "Sơ kết Kết luận 21-KL/TW"
+    assert rows[1][3:6] == (21, 5, 4.2)
+
+
+def test_a_reset_asks_first(admin, rated):
+    rating = Rating.objects.get(page__title="Sơ kết Kết luận 21-KL/TW")
+
+    response = admin.get(url("reset", rating.pk))
+
+    assert response.status_code == 200
+    assert "5 phiếu bầu và 21 điểm" in response.content.decode()
+    assert Rating.objects.get(pk=rating.pk).count == 5
+
+
+def test_a_reset_zeroes_the_rating_and_is_in_the_audit_log(admin, admin_user, rated):
+    rating = Rating.objects.get(page__title="Sơ kết Kết luận 21-KL/TW")
+
+    response = admin.post(url("reset", rating.pk))
+
+    assert response.status_code == 302
+    assert response["Location"] == url("list")
+    rating.refresh_from_db()
+    assert (rating.total, rating.count) == (0, 0)
+    assert not Vote.objects.filter(rating=rating).exists()
+    assert Vote.objects.count() == 6  # the other pages keep theirs
+    entry = ModelLogEntry.objects.get(action="wagtail_dangvu_ratings.reset")
+    assert entry.object_id == str(rating.pk)
+    assert entry.user == admin_user
+    assert entry.data["total"] == 21
+    assert entry.data["count"] == 5
+    assert entry.message == "Đã đặt lại đánh giá"
+
+
+def test_after_a_reset_the_readers_can_vote_again(admin, rated, reader_factory):
+    page = rated["Thông báo lịch tiếp dân"]
+    reader = reader_factory()
+    reader.vote(page, 1)
+    admin.post(url("reset", Rating.objects.get(page=page).pk))
+
+    assert reader.vote(page, 5).status_code == 201
+    assert reader.get(page).json()["total"] == 5
+
+
+def test_reset_needs_its_own_permission(client, rated):
+    rating = Rating.objects.get(page__title="Sơ kết Kết luận 21-KL/TW")
+    client.force_login(user_with("change_rating"))
+
+    listing = client.get(url("list")).content.decode()
+    asked = client.get(url("reset", rating.pk))
+    posted = client.post(url("reset", rating.pk))
+
+    assert url("reset", rating.pk) not in listing
+    assert asked.status_code == posted.status_code == 302
+    assert asked["Location"] == posted["Location"] == reverse("wagtailadmin_home")
+    assert Rating.objects.get(pk=rating.pk).count == 5
+    assert not ModelLogEntry.objects.filter(action="wagtail_dangvu_ratings.reset").exists()
+
+
+def test_the_reset_permission_is_enough_to_reset(client, rated):
+    rating = Rating.objects.get(page__title="Sơ kết Kết luận 21-KL/TW")
+    client.force_login(user_with("change_rating", "reset_rating"))
+
+    assert url("reset", rating.pk) in client.get(url("list")).content.decode()
+    assert client.post(url("reset", rating.pk)).status_code == 302
+    assert Rating.objects.get(pk=rating.pk).count == 0
+
+
+def test_the_permission_has_a_vietnamese_name():
+    from django.utils import translation
+
+    permission = Permission.objects.get(codename="reset_rating")
+    with translation.override("vi"):
+        assert str(Rating._meta.permissions[0][1]) == "Có thể đặt lại đánh giá"
+    assert permission.name == "Can reset rating"
+
+
+def test_an_editor_can_switch_a_pages_stars_off(admin, rated):
+    rating = Rating.objects.get(page__title="Tọa đàm dân vận khéo")
+
+    response = admin.post(url("edit", rating.pk), {"enabled": ""})
+
+    assert response.status_code == 302
+    rating.refresh_from_db()
+    assert rating.enabled is False
+    assert rating.count == 4
+
+
+def test_an_editor_can_switch_the_stars_off_before_the_first_vote(admin, article):
+    response = admin.post(url("add"), {"page": article.pk, "enabled": ""})
+
+    assert response.status_code == 302
+    rating = Rating.objects.get()
+    assert (rating.page_id, rating.enabled, rating.count) == (article.pk, False, 0)
+    assert rating.translation_key == article.translation_key
+
+
+def test_a_page_gets_one_rating_only(admin, rated):
+    page = rated["Tọa đàm dân vận khéo"]
+
+    response = admin.post(url("add"), {"page": page.pk, "enabled": "on"})
+
+    assert response.status_code == 200
+    assert "Trang này đã có đánh giá." in response.content.decode()
+    assert Rating.objects.filter(translation_key=page.translation_key).count() == 1
+
+
+def test_the_dashboard_shows_the_most_and_the_best_rated_pages(admin, rated):
+    html = admin.get(reverse("wagtailadmin_home")).content.decode()
+
+    most = html[html.index("Trang được đánh giá nhiều nhất") :]
+    best = html[html.index("Trang được đánh giá cao nhất") :]
+    assert most.index("Sơ kết Kết luận 21-KL/TW") < most.index("Tọa đàm dân vận khéo")
+    assert best.index("Tọa đàm dân vận khéo") < best.index("Sơ kết Kết luận 21-KL/TW")
+
+
+def test_the_dashboard_panel_is_for_those_who_may_see_ratings(client, rated):
+    client.force_login(user_with())
+
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+
+    assert "Trang được đánh giá nhiều nhất" not in html
+
+
+def test_the_page_editor_of_any_page_type_links_to_the_rating(admin, rated):
+    page = rated["Sơ kết Kết luận 21-KL/TW"]
+
+    html = admin.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+
+    assert "Xếp hạng: 4.2 - 5 phiếu bầu" in html
+    assert url("edit", Rating.objects.get(page=page).pk) in html
+
+
+def render_panel(page, user):
+    request = RequestFactory().get("/admin/")
+    request.user = user
+    panel = RatingPanel().bind_to_model(Page)
+    return panel.get_bound_panel(instance=page, request=request, form=None).render_html()
+
+
+def test_the_rating_panel_shows_a_pages_rating(admin_user, rated):
+    page = rated["Sơ kết Kết luận 21-KL/TW"]
+    Rating.objects.import_counters(page, total=40, count=10)
+
+    html = render_panel(page, admin_user)
+
+    assert "<dd>15</dd>" in html
+    assert "<dd>61</dd>" in html
+    assert "<dd>4.1</dd>" in html
+    assert "40 điểm trong 10 phiếu bầu" in html
+    assert url("reset", Rating.objects.get(page=page).pk) in html
+
+
+def test_the_rating_panel_of_an_unrated_page(admin_user, article):
+    assert "Chưa có phiếu bầu nào." in render_panel(article, admin_user)
+    assert "Chưa có phiếu bầu nào." in render_panel(Page(title="Mới"), admin_user)
+
+
+def test_the_rating_panel_fits_in_any_page_types_edit_handler(admin_user, rated):
+    from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+    from wagtail.admin.telepath import JSContext
+
+    page = rated["Sơ kết Kết luận 21-KL/TW"]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList([FieldPanel("title")], heading="Content"),
+            ObjectList([RatingPanel()], heading="Rating"),
+        ]
+    ).bind_to_model(Page)
+    request = RequestFactory().get("/admin/")
+    request.user = admin_user
+    form = edit_handler.get_form_class()(instance=page, for_user=admin_user)
+
+    bound = edit_handler.get_bound_panel(instance=page, request=request, form=form)
+
+    assert "Xếp hạng" not in bound.render_form_content()  # the panel shows figures, not lines
+    assert "<dd>21</dd>" in bound.render_form_content()
+    assert JSContext().pack(bound)
+    assert edit_handler.get_form_options()["fields"] == ["title"]  # it adds no field

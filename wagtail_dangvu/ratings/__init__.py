@@ -1,0 +1,1 @@
+"""The portal's five-star article rating, usable on any Wagtail page."""
