@@ -573,9 +573,7 @@ class DanVanKheoIndexPage(ListingPage):
         # Field: names and counts together, every field of the language (0 included), so
         # a field added in the snippets shows up at once.
         fields = self.fields().annotate(
-            story_count=Count(
-                "stories", filter=Q(stories__pk__in=matching("field").values("pk")), distinct=True
-            )
+            story_count=Count("stories", filter=Q(stories__pk__in=matching("field").values("pk")))
         )
         field_options, field_counts = [], {}
         for field in fields:
@@ -583,12 +581,13 @@ class DanVanKheoIndexPage(ListingPage):
             field_counts[field.slug] = field.story_count
 
         def counts_by(column, skip):
-            # Every value met among the index's stories, counted over the matching ones.
-            rows = (
-                stories.order_by()
-                .values(column)
-                .annotate(n=Count("pk", filter=Q(pk__in=matching(skip).values("pk"))))
-            )
+            # Every value met among the index's stories, counted over the matching ones
+            # (all of them when no other filter is active).
+            if any(name != skip for name in filters):
+                count = Count("pk", filter=Q(pk__in=matching(skip).values("pk")))
+            else:
+                count = Count("pk")
+            rows = stories.order_by().values(column).annotate(n=count)
             return {str(row[column]): row["n"] for row in rows if row[column] not in (None, "")}
 
         kind_counts = counts_by("kind", "kind")
