@@ -125,12 +125,16 @@ class TestFields:
             duplicate.full_clean()
         assert "slug" in error.value.message_dict
 
-    def test_a_field_in_use_cannot_be_deleted(self, index):
+    def test_a_field_in_use_cannot_be_deleted(self, admin_client, index):
         from django.db.models import ProtectedError
 
         make_story(index, field="kinh-te")
+        field = story_field("kinh-te")
         with pytest.raises(ProtectedError):
-            story_field("kinh-te").delete()
+            field.delete()
+        url = reverse("wagtailsnippets_wagtail_dangvu_danvankheofield:delete", args=[field.pk])
+        assert admin_client.post(url).status_code == 302
+        assert DanVanKheoField.objects.filter(pk=field.pk).exists()
 
     def test_a_field_added_in_the_admin_shows_up_as_a_facet(self, admin_client, client, index):
         make_story(index, field="kinh-te", title="Nuôi dê")
