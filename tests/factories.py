@@ -9,6 +9,9 @@ from wagtail.models import Locale
 
 from wagtail_dangvu.models import (
     Circulation,
+    DanVanKheoField,
+    DanVanKheoIndexPage,
+    DanVanKheoStoryPage,
     DirectiveReportIndexPage,
     DirectiveReportPage,
     DocumentRegisterPage,
@@ -103,6 +106,36 @@ def make_report(index, *, documents=(), body=(), publish_it=True, **fields):
 
 def make_dashboard(parent, **fields):
     return add_page(parent, StatisticsDashboardPage, **fields)
+
+
+def make_story_index(home, slug="dan-van-kheo", **fields):
+    fields.setdefault("title", "Mô hình dân vận khéo")
+    return add_page(home, DanVanKheoIndexPage, slug=slug, **fields)
+
+
+def story_field(slug="kinh-te"):
+    """A field of the movement in the default locale (the standard four come with migrate)."""
+    return DanVanKheoField.objects.get(locale=Locale.get_default(), slug=slug)
+
+
+def make_story(index, *, field="kinh-te", tags=(), documents=(), publish_it=True, **fields):
+    fields.setdefault("unit", "Chi hội Phụ nữ ấp Long Hòa")
+    fields.setdefault("place", "ấp Long Hòa")
+    fields.setdefault("registration_year", 2023)
+    if isinstance(field, str):
+        field = story_field(field)
+    page = add_page(
+        index,
+        DanVanKheoStoryPage,
+        field=field,
+        documents=[{"type": "document", "value": d.pk} for d in documents],
+        publish_it=False,
+        **fields,
+    )
+    if tags:
+        page.tags.add(*tags)
+        page.save()
+    return publish(page) if publish_it else page
 
 
 def paragraph(html):

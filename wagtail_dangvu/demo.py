@@ -2,7 +2,8 @@
 
 The facts and figures follow a commune portal's report (Long Bình, Gò Công Tây, 2022),
 retold in our own words. Figures of the second commune (Bình Nhì) are illustrative, so
-the dashboard has two communes to add up.
+the dashboard has two communes to add up, and so are the "dân vận khéo" stories: their
+people, places and figures are made up in the shape of a commune's real models.
 
 Every object is found by a stable key (a slug under its parent, a symbol, an indicator
 code) before it is created, so a second run changes nothing.
@@ -20,14 +21,20 @@ from wagtail.models import Locale, Page, Site
 
 from .models import (
     Circulation,
+    DanVanKheoField,
+    DanVanKheoIndexPage,
+    DanVanKheoStoryPage,
     DirectiveReportIndexPage,
     DirectiveReportPage,
     DocumentRegisterPage,
     Indicator,
     PartyDocument,
+    RecognitionLevel,
     SecrecyLevel,
     StatisticsDashboardPage,
+    StoryKind,
 )
+from .models.stories import STANDARD_FIELDS
 from .rollup import Aggregation
 
 DOCUMENTS = [
@@ -135,6 +142,22 @@ INDICATORS = [
     ),
     ("dan-van-kheo-models", "Mô hình dân vận khéo", "mô hình", Aggregation.SUM),
     ("seminar-contributions", "Ý kiến tham luận", "ý kiến", Aggregation.SUM),
+    # The results of "dân vận khéo" models. Stories do not report "dan-van-kheo-models"
+    # (one each): the commune's report already counts its models, and a dashboard over
+    # both would count them twice.
+    (
+        "dvk-households-benefiting",
+        "Hộ được hưởng lợi từ mô hình dân vận khéo",
+        "hộ",
+        Aggregation.SUM,
+    ),
+    (
+        "dvk-funds-mobilised",
+        "Kinh phí vận động từ mô hình dân vận khéo",
+        "triệu đồng",
+        Aggregation.SUM,
+    ),
+    ("dvk-workdays", "Ngày công lao động đóng góp", "ngày công", Aggregation.SUM),
 ]
 
 
@@ -403,6 +426,213 @@ class DemoBuilder:
             "recommendations": ["Huyện ủy tiếp tục mở lớp bồi dưỡng cho bí thư chi bộ."],
         }
 
+    def story_fields(self) -> dict[str, DanVanKheoField]:
+        """The four standard fields; migration 0002 made them unless it found no locale."""
+        by_slug = {}
+        for slug, name, sort_order in STANDARD_FIELDS:
+            found, created = DanVanKheoField.objects.get_or_create(
+                locale=self.locale, slug=slug, defaults={"name": name, "sort_order": sort_order}
+            )
+            if created:
+                self.report.add(f"dân vận khéo field: {name}")
+            by_slug[slug] = found
+        return by_slug
+
+    def stories(self, documents, indicators) -> DanVanKheoIndexPage:
+        fields = self.story_fields()
+        index = self.child(
+            self.home,
+            DanVanKheoIndexPage,
+            "dan-van-kheo",
+            title="Mô hình dân vận khéo",
+            show_in_menus=True,
+            intro="<p>Các mô hình, điển hình “dân vận khéo” do các chi bộ, đoàn thể và "
+            "người dân xã Long Bình đăng ký, thực hiện và được công nhận hằng năm.</p>",
+        )
+        for slug, story in self.story_contents(documents, indicators).items():
+            field_slug = story.pop("field")
+            tags = story.pop("tags")
+            page = self.child(index, DanVanKheoStoryPage, slug, field=fields[field_slug], **story)
+            if tags and not page.tags.exists():
+                page.tags.add(*tags)
+                page.save_revision().publish()
+        return index
+
+    def story_contents(self, documents, indicators) -> dict[str, dict]:
+        households = indicators["dvk-households-benefiting"]
+        funds = indicators["dvk-funds-mobilised"]
+        workdays = indicators["dvk-workdays"]
+
+        def figures(title, *items):
+            return [{"type": "statistics_grid", "value": {"title": title, "statistics": items}}]
+
+        def published(year, month, day, hour=8):
+            return timezone.make_aware(datetime.datetime(year, month, day, hour, 0))
+
+        return {
+            "tuyen-duong-hoa-nong-thon-moi-ap-long-hoa": {
+                "title": "Tuyến đường hoa nông thôn mới ở ấp Long Hòa",
+                "model_name": "Tuyến đường hoa nông thôn mới",
+                "field": "van-hoa-xa-hoi",
+                "kind": StoryKind.COLLECTIVE,
+                "summary": "Từ một con đường cỏ mọc lấn lối đi, chị em phụ nữ ấp Long Hòa "
+                "vận động từng hộ nhận chăm sóc đoạn đường trước nhà, biến 2,5 km đường "
+                "liên ấp thành tuyến đường hoa sáng – xanh – sạch – đẹp.",
+                "unit": "Chi hội Phụ nữ ấp Long Hòa",
+                "person_name": "Nguyễn Thị Thu Hà",
+                "person_title": "Chi hội trưởng Chi hội Phụ nữ ấp Long Hòa",
+                "partners": "Ban Nhân dân ấp Long Hòa, Chi đoàn ấp, Chi hội Nông dân và "
+                "các hộ dân hai bên tuyến đường.",
+                "place": "ấp Long Hòa",
+                "start_date": datetime.date(2022, 3, 1),
+                "registration_year": 2022,
+                "problem": "<p>Tuyến đường liên ấp dài 2,5 km cỏ dại mọc lấn lề, rác thải "
+                "vứt bừa ven mương, ban đêm không có đèn. Tiêu chí môi trường là tiêu chí "
+                "khó nhất của ấp trên đường xây dựng nông thôn mới nâng cao.</p>",
+                "method": "<p>Chi hội chia tuyến đường thành từng đoạn, mỗi tổ phụ nữ nhận "
+                "một đoạn; mỗi hộ nhận phần đường trước nhà. Hội viên góp cây giống, Chi "
+                "đoàn góp ngày công đào đất, trồng hoa; cuối tháng cả ấp cùng ra quân dọn "
+                "vệ sinh. Ban Nhân dân ấp công khai mọi khoản đóng góp tại buổi họp "
+                "dân.</p>",
+                "results": "<p>Sau một năm, cả tuyến đường có hoa hai bên, 100% hộ dân ký "
+                "cam kết giữ gìn vệ sinh và phân loại rác tại nhà.</p>",
+                "results_figures": figures(
+                    "Kết quả năm 2022",
+                    statistic(None, "2.5", label="Đường hoa được trồng và chăm sóc", unit="km"),
+                    statistic(households, 126),
+                    statistic(workdays, 850),
+                    statistic(funds, 45),
+                    statistic(None, 42, label="Cột đèn chiếu sáng được lắp", unit="cột"),
+                ),
+                "effect": "<p>Người dân tự giác giữ đường sạch, không còn cảnh vứt rác "
+                "xuống mương; tình làng nghĩa xóm gắn bó hơn. Tuyến đường góp phần để ấp "
+                "đạt tiêu chí môi trường của ấp nông thôn mới kiểu mẫu.</p>",
+                "replicable": True,
+                "replication": "Năm 2023 được nhân rộng ra ấp Long Thạnh và ấp Long Hưng.",
+                "recognition_level": RecognitionLevel.DISTRICT,
+                "recognition_year": 2022,
+                "recognition_form": "Giấy khen của UBND huyện Gò Công Tây",
+                "tags": ["nông thôn mới", "phụ nữ"],
+                "first_published_at": published(2022, 12, 20),
+            },
+            "to-tu-quan-an-ninh-trat-tu-ap-long-thanh": {
+                "title": "Tổ tự quản an ninh trật tự ấp Long Thạnh",
+                "model_name": "Tổ tự quản an ninh trật tự",
+                "field": "quoc-phong-an-ninh",
+                "kind": StoryKind.COLLECTIVE,
+                "summary": "Mười hai tổ tự quản, mỗi tổ 20 hộ, thay nhau tuần tra ban đêm "
+                "và hòa giải ngay tại xóm: ấp Long Thạnh cả năm không để xảy ra trộm cắp "
+                "tài sản lớn.",
+                "unit": "Ban Nhân dân ấp Long Thạnh",
+                "person_name": "Trần Văn Bảy",
+                "person_title": "Trưởng ấp Long Thạnh",
+                "partners": "Công an xã Long Bình, Ban Chỉ huy Quân sự xã, Chi hội Cựu "
+                "chiến binh ấp.",
+                "place": "ấp Long Thạnh",
+                "start_date": datetime.date(2023, 1, 15),
+                "registration_year": 2023,
+                "problem": "<p>Ấp nằm ven tuyến tỉnh lộ, nhiều hộ đi làm ăn xa, nhà vắng "
+                "người; năm 2022 xảy ra nhiều vụ trộm gà vịt, máy bơm nước.</p>",
+                "method": "<p>Mỗi tổ tự quản gồm khoảng 20 hộ liền kề, có tổ trưởng là đảng "
+                "viên hoặc cựu chiến binh. Các tổ lập nhóm liên lạc, thay phiên tuần tra "
+                "ban đêm cùng Công an xã, báo ngay người lạ và vụ việc; mâu thuẫn trong xóm "
+                "được hòa giải ngay tại tổ.</p>",
+                "results_figures": figures(
+                    "Kết quả năm 2023",
+                    statistic(None, 12, label="Tổ tự quản được thành lập", unit="tổ"),
+                    statistic(households, 240),
+                    statistic(workdays, 1150),
+                    statistic(None, 14, label="Vụ việc hòa giải thành", unit="vụ"),
+                ),
+                "effect": "<p>Trộm cắp giảm rõ rệt, người dân yên tâm đi làm ăn xa; quan "
+                "hệ giữa Công an xã và người dân gần gũi hơn.</p>",
+                "replicable": True,
+                "replication": "Có thể áp dụng ở các ấp ven tỉnh lộ của xã.",
+                "recognition_level": RecognitionLevel.COMMUNE,
+                "recognition_year": 2023,
+                "recognition_form": "Giấy khen của UBND xã Long Bình",
+                "tags": ["an ninh trật tự"],
+                "first_published_at": published(2023, 12, 18),
+            },
+            "nuoi-de-sinh-san-giup-ho-ngheo": {
+                "title": "Mô hình nuôi dê sinh sản giúp hộ nghèo",
+                "model_name": "Nuôi dê sinh sản giúp hộ nghèo",
+                "field": "kinh-te",
+                "kind": StoryKind.INDIVIDUAL,
+                "summary": "Ông Lê Văn Tám cho hộ nghèo mượn dê giống, hướng dẫn cách nuôi "
+                "và nhận lại dê con để tiếp tục trao cho hộ khác: 18 hộ được giúp, 9 hộ "
+                "đã thoát nghèo.",
+                "unit": "Hội Nông dân xã Long Bình",
+                "person_name": "Lê Văn Tám",
+                "person_title": "Hội viên Chi hội Nông dân ấp Long Hưng",
+                "partners": "Ngân hàng Chính sách xã hội huyện (vốn vay ưu đãi), Ban Nhân "
+                "dân ấp Long Hưng.",
+                "place": "ấp Long Hưng",
+                "start_date": datetime.date(2021, 6, 1),
+                "registration_year": 2023,
+                "problem": "<p>Nhiều hộ nghèo, cận nghèo không có đất sản xuất, thiếu vốn "
+                "và kinh nghiệm chăn nuôi.</p>",
+                "method": "<p>Ông Tám giao mỗi hộ một cặp dê giống, hướng dẫn làm chuồng "
+                "và trồng cỏ; sau lứa đầu, hộ nhận giống trả lại một cặp dê con để trao "
+                "cho hộ kế tiếp. Hội Nông dân xã theo dõi và giúp hộ vay vốn ưu đãi.</p>",
+                "results_figures": figures(
+                    "Kết quả đến cuối năm 2023",
+                    statistic(households, 18, label="Hộ nghèo, cận nghèo được giúp"),
+                    statistic(None, 54, label="Dê giống được trao", unit="con"),
+                    statistic(None, 9, label="Hộ thoát nghèo", unit="hộ", denominator=18),
+                    statistic(funds, 120, label="Vốn vay ưu đãi được giải ngân"),
+                ),
+                "effect": "<p>Hộ nghèo có sinh kế ổn định, tự tin vươn lên; mô hình lan tỏa "
+                "tinh thần tương thân tương ái trong hội viên nông dân.</p>",
+                "replicable": True,
+                "replication": "Hội Nông dân huyện đề nghị nhân rộng ở các xã của huyện.",
+                "recognition_level": RecognitionLevel.DISTRICT,
+                "recognition_year": 2024,
+                "recognition_form": "Giấy khen của UBND huyện Gò Công Tây",
+                "tags": ["giảm nghèo", "nông dân"],
+                "first_published_at": published(2024, 1, 10),
+            },
+            "chi-bo-ap-long-phu-ba-khong": {
+                "title": "Chi bộ ấp Long Phú “ba không”",
+                "model_name": "Chi bộ “ba không”",
+                "field": "xay-dung-he-thong-chinh-tri",
+                "kind": StoryKind.COLLECTIVE,
+                "summary": "Không đảng viên vi phạm, không đơn thư vượt cấp, không tệ nạn xã "
+                "hội: Chi bộ ấp Long Phú đăng ký mô hình “ba không” và đổi mới sinh hoạt "
+                "chi bộ để giữ lời hứa.",
+                "unit": "Chi bộ ấp Long Phú",
+                "person_name": "Phạm Văn Năm",
+                "person_title": "Bí thư Chi bộ ấp Long Phú",
+                "partners": "Ban Nhân dân ấp, Ban Công tác Mặt trận và các đoàn thể ấp.",
+                "place": "ấp Long Phú",
+                "start_date": datetime.date(2024, 1, 5),
+                "registration_year": 2024,
+                "problem": "<p>Sinh hoạt chi bộ có lúc còn hình thức; vài vụ tranh chấp đất "
+                "đai kéo dài khiến người dân gửi đơn lên huyện.</p>",
+                "method": "<p>Chi bộ đổi mới sinh hoạt theo Hướng dẫn 05-HD/BTCTU, phân công "
+                "mỗi đảng viên phụ trách 10 hộ, nắm tình hình và hòa giải từ sớm; mỗi quý "
+                "chi bộ sinh hoạt chuyên đề về một vụ việc của ấp.</p>",
+                "results_figures": figures(
+                    "Kết quả năm 2024",
+                    statistic(
+                        None,
+                        42,
+                        label="Đảng viên hoàn thành tốt nhiệm vụ",
+                        unit="đảng viên",
+                        denominator=42,
+                    ),
+                    statistic(None, 0, label="Đơn thư vượt cấp", unit="đơn"),
+                    statistic(households, 420, label="Hộ được đảng viên phụ trách"),
+                ),
+                "effect": "<p>Niềm tin của người dân vào chi bộ được củng cố; các vụ việc "
+                "được giải quyết ngay tại ấp.</p>",
+                "replicable": True,
+                "documents": document_blocks([documents["05-HD/BTCTU"]]),
+                "tags": ["chi bộ", "xây dựng Đảng"],
+                "first_published_at": published(2024, 12, 27),
+            },
+        }
+
     def dashboard(self) -> StatisticsDashboardPage:
         return self.child(
             self.home,
@@ -429,6 +659,7 @@ class DemoBuilder:
         indicators = self.indicators()
         self.register()
         report = self.reports(documents, indicators)
+        self.stories(documents, indicators)
         self.dashboard()
         self.ratings(report)
         return self.report

@@ -4,7 +4,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Indicator, PartyDocument
+from .models import DanVanKheoField, Indicator, PartyDocument
 from .views import PartyDocumentIndexView
 
 
@@ -54,8 +54,20 @@ class IndicatorViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class DanVanKheoFieldViewSet(SnippetViewSet):
+    """The fields of "dân vận khéo" stories: the standard four and any a portal adds."""
+
+    model = DanVanKheoField
+    icon = "tag"
+    menu_label = _("Dân vận khéo fields")
+    list_display = ["name", "slug", "sort_order"]
+    ordering = ["sort_order", "name"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+
+
 class DangvuViewSetGroup(SnippetViewSetGroup):
-    items = (PartyDocumentViewSet, IndicatorViewSet)
+    items = (PartyDocumentViewSet, IndicatorViewSet, DanVanKheoFieldViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Party portal")
     menu_name = "dangvu"

@@ -12,9 +12,21 @@ from .reports import (
     DirectiveReportPageTag,
     ReportKind,
 )
+from .stories import (
+    DanVanKheoField,
+    DanVanKheoIndexPage,
+    DanVanKheoStoryPage,
+    DanVanKheoStoryPageTag,
+    RecognitionLevel,
+    StoryKind,
+)
 
 __all__ = [
     "Circulation",
+    "DanVanKheoField",
+    "DanVanKheoIndexPage",
+    "DanVanKheoStoryPage",
+    "DanVanKheoStoryPageTag",
     "DangvuPage",
     "DangvuPageForm",
     "DirectiveReportIndexPage",
@@ -25,7 +37,9 @@ __all__ = [
     "Indicator",
     "IndicatorValue",
     "PartyDocument",
+    "RecognitionLevel",
     "ReportKind",
     "SecrecyLevel",
     "StatisticsDashboardPage",
+    "StoryKind",
 ]

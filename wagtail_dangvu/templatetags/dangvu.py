@@ -12,8 +12,10 @@ from django import template
 from django.apps import apps
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
+from wagtail.templatetags.wagtailcore_tags import richtext
 
 from .. import formats
+from ..blocks.documents import link_symbols_in_context
 from ..conf import get_setting
 
 register = template.Library()
@@ -91,6 +93,15 @@ def document_url(context, document):
     if register_page is None or document is None or not document.is_public:
         return ""
     return register_page.document_url(document, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def richtext_linked(context, value):
+    """A rich text field as ``|richtext`` renders it, its document symbols linked to the
+    register (as the paragraphs of a stream are)."""
+    if not value:
+        return ""
+    return mark_safe(link_symbols_in_context(str(richtext(value)), context))
 
 
 @register.simple_tag
