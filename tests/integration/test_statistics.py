@@ -246,3 +246,12 @@ class TestDashboard:
         IndicatorValue.objects.get(indicator=inspections).page.specific.unpublish()
         html = client.get(dashboard.csv_url()).content.decode("utf-8-sig")
         assert "inspections" not in html
+
+
+def test_machine_readable_figures_are_not_localised():
+    block = StatisticBlock()
+    value = block.clean(block.to_python(statistic_raw(value="2.5", denominator="3327")))
+    with translation.override("vi"):
+        html = block.render(value)
+    assert '<data value="2.5">2,5</data>' in html
+    assert '<data value="3327">3.327</data>' in html

@@ -331,7 +331,6 @@ class TestStoryPage:
         assert "van hoa – xa hoi" in story.search_text
 
 
-@pytest.mark.urls("tests.api_urls")
 class TestAPI:
     def test_api_fields(self, client, index):
         conclusion = make_document("21-KL/TW")

@@ -7,6 +7,7 @@ value they cannot format they return the value unchanged rather than break the p
 from __future__ import annotations
 
 import json
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.apps import apps
@@ -33,6 +34,18 @@ def vi_number(value, decimals=None):
         return formats.vi_number(value, None if decimals in (None, "") else int(decimals))
     except (ValueError, TypeError):
         return value
+
+
+@register.filter
+def data_value(value):
+    """A figure for machines (``<data value>``): "3192", "95.94", never localised."""
+    if value in (None, ""):
+        return ""
+    try:
+        number = Decimal(str(value)).normalize()
+    except (InvalidOperation, ValueError):
+        return ""
+    return format(number, "f")
 
 
 @register.filter
