@@ -78,6 +78,10 @@ class DangvuPage(Page):
     # "dan van kheo" finds "Dân vận khéo" on every search backend.
     search_text = models.TextField(editable=False, blank=True, default="")
 
+    # Plain text fields (neither StreamField nor rich text) whose words are searched and
+    # whose document symbols count as references for the gate, e.g. ("summary",).
+    text_fields: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 
@@ -110,6 +114,8 @@ class DangvuPage(Page):
             ):
                 references.add_text(text_of(leaf.value.source), leaf.field_name)
         references.add_text(self.title, "title")
+        for name in self.text_fields:
+            references.add_text(getattr(self, name) or "", name)
         return references
 
     def referenced_documents(self, references: DocumentReferences | None = None):
@@ -155,6 +161,7 @@ class DangvuPage(Page):
 
     def search_text_parts(self) -> list[str]:
         parts = [self.title, self.search_description or ""]
+        parts.extend(getattr(self, name) or "" for name in self.text_fields)
         for leaf in walk_page(self):
             value = leaf.value
             if isinstance(value, RichText):
