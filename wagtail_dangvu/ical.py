@@ -96,12 +96,14 @@ def build_calendar(
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    # NAME (RFC 7986) and the X-WR- properties are unknown to the library's type table:
+    # vText escapes them, or a new line in an editor's text would break the file.
     if name:
-        calendar.add("name", _text(name))
-        calendar.add("x-wr-calname", _text(name))
+        calendar.add("name", icalendar.vText(_text(name)))
+        calendar.add("x-wr-calname", icalendar.vText(_text(name)))
     if description:
-        calendar.add("description", _text(description))
-        calendar.add("x-wr-caldesc", _text(description))
+        calendar.add("description", icalendar.vText(_text(description)))
+        calendar.add("x-wr-caldesc", icalendar.vText(_text(description)))
     if source:
         calendar.add("source", source, parameters={"VALUE": "URI"})
         calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
