@@ -505,6 +505,18 @@ class TestEventCalendar:
         assert str(component["SUMMARY"]) == "Tọa đàm (dời lịch)"
         assert component.start.hour == 8
 
+    def test_each_language_of_an_event_has_its_own_uid(self, client, index, locale_en):
+        event = make_event(index)
+        english = event.copy_for_translation(locale_en, copy_parents=True)
+        english.title = "Seminar"
+        english.save_revision().publish()
+        english.refresh_from_db()
+        component = read_calendar(client.get(english.url + "ical/")).events[0]
+        assert english.url.startswith("/en/")
+        assert str(component["UID"]) == f"{event.translation_key}-en@localhost"
+        assert str(component["SUMMARY"]) == "Seminar"
+        assert component.start == event.start
+
     def test_an_all_day_event_has_date_values_and_an_exclusive_end(self, client, index):
         event = make_event(
             index,
@@ -595,13 +607,15 @@ class TestIndex:
         later = make_event(index, title="Sự kiện tháng sau", start_date=days_from_today(40))
         soon = make_event(index, title="Sự kiện tuần sau", start_date=days_from_today(7))
         draft = make_event(index, title="Bản nháp", publish_it=False, start_date=days_from_today(1))
+        private = make_event(index, title="Nội bộ", start_date=days_from_today(2))
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
         html = client.get(index.url).content.decode()
         order = [soon, later, past_recent, past_old]
         positions = [html.index(event.title) for event in order]
         assert positions == sorted(positions)
         assert html.index("dangvu-events__group--upcoming") < positions[0]
         assert positions[1] < html.index("dangvu-events__group--past") < positions[2]
-        assert draft.title not in html
+        assert draft.title not in html and private.title not in html
         assert vi_dateline(soon.start) in html
         assert 'type="text/calendar"' in html and 'type="application/rss+xml"' in html
         assert f'href="webcal://localhost{index.url}ical/"' in html
