@@ -249,6 +249,13 @@ class TestEventPage:
         assert image.startswith("http://") and ".width-1200." in image
         assert "headline" not in data  # an Article property, not an Event's
 
+    def test_a_photo_whose_file_is_missing_does_not_break_the_page(self, client, index):
+        event = make_event(index, photos=photo())
+        Image.objects.get().file.delete(save=False)
+        response = client.get(event.url)
+        assert response.status_code == 200
+        assert "image" not in json_ld_of(response.content.decode())
+
     def test_hostile_text_stays_text_in_html_json_ld_ics_and_rss(self, client, index):
         event = make_event(
             index,

@@ -452,7 +452,11 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
         image = self.first_photo()
         if image is None:
             return ""
-        return image.get_rendition("width-1200").full_url
+        try:
+            return image.get_rendition("width-1200").full_url
+        except OSError:  # wagtail.images SourceImageIOError: the file is missing
+            # A missing or unreadable file costs the page its image, not the page itself.
+            return ""
 
     # Publishing surfaces ---------------------------------------------------------------
 
