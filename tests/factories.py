@@ -18,6 +18,8 @@ from wagtail_dangvu.models import (
     Indicator,
     PartyDocument,
     SecrecyLevel,
+    SeminarEventIndexPage,
+    SeminarEventPage,
     StatisticsDashboardPage,
 )
 
@@ -136,6 +138,28 @@ def make_story(index, *, field="kinh-te", tags=(), documents=(), publish_it=True
         page.tags.add(*tags)
         page.save()
     return publish(page) if publish_it else page
+
+
+def make_event_index(home, slug="su-kien", **fields):
+    fields.setdefault("title", "Sự kiện")
+    return add_page(home, SeminarEventIndexPage, slug=slug, **fields)
+
+
+def make_event(index, *, documents=(), publish_it=True, **fields):
+    """A seminar on 02/12/2022 from 07:30 to 11:00 unless told otherwise."""
+    fields.setdefault("start_date", datetime.date(2022, 12, 2))
+    if not fields.get("all_day"):
+        fields.setdefault("start_time", datetime.time(7, 30))
+        fields.setdefault("end_time", datetime.time(11, 0))
+    fields.setdefault("place", "Hội trường Đảng ủy xã Long Bình")
+    fields.setdefault("organiser", "Đảng ủy xã Long Bình")
+    return add_page(
+        index,
+        SeminarEventPage,
+        documents=[{"type": "document", "value": d.pk} for d in documents],
+        publish_it=publish_it,
+        **fields,
+    )
 
 
 def paragraph(html):

@@ -1,9 +1,12 @@
 """Demo content for ``manage.py dangvu_demo``: one commune's year with Kết luận 21-KL/TW.
 
 The facts and figures follow a commune portal's report (Long Bình, Gò Công Tây, 2022),
-retold in our own words. Figures of the second commune (Bình Nhì) are illustrative, so
-the dashboard has two communes to add up, and so are the "dân vận khéo" stories: their
-people, places and figures are made up in the shape of a commune's real models.
+retold in our own words, and so does its seminar of 02/12/2022 (the times of day, who
+spoke on which topic and the wording of the conclusions are ours). Figures of the second
+commune (Bình Nhì) are illustrative, so the dashboard has two communes to add up; the two
+upcoming events are set a few weeks after the day the demo is built. The "dân vận khéo"
+stories are illustrative too: their people, places and figures are made up in the shape
+of a commune's real models.
 
 Every object is found by a stable key (a slug under its parent, a symbol, an indicator
 code) before it is created, so a second run changes nothing.
@@ -31,9 +34,12 @@ from .models import (
     PartyDocument,
     RecognitionLevel,
     SecrecyLevel,
+    SeminarEventIndexPage,
+    SeminarEventPage,
     StatisticsDashboardPage,
     StoryKind,
 )
+from .models.events import portal_zone
 from .models.stories import STANDARD_FIELDS
 from .rollup import Aggregation
 
@@ -161,6 +167,132 @@ INDICATORS = [
 ]
 
 
+# The seminar's 16 contributions (ý kiến tham luận): presenter, unit, topic. The article
+# lists the themes; who spoke on which is illustrative.
+SEMINAR_CONTRIBUTIONS = [
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ ấp Long Hòa",
+        "Xây dựng kế hoạch thực hiện Kết luận sát với tình hình của ấp",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ ấp Long Thạnh",
+        "Đổi mới hình thức học tập, quán triệt và tuyên truyền Kết luận đến từng đảng viên",
+    ),
+    (
+        "Phó Bí thư Chi bộ",
+        "Chi bộ ấp Long Phú",
+        "Vai trò lãnh đạo của cấp ủy chi bộ trong tổ chức thực hiện",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ Cơ quan Đảng - Đoàn thể xã",
+        "Trách nhiệm nêu gương của người đứng đầu cơ quan, đơn vị",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ ấp Bình Hòa",
+        "Tính tiên phong, gương mẫu của đảng viên nơi khu dân cư",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ ấp Bình Thạnh",
+        "Phê bình và tự phê bình trong sinh hoạt chi bộ gắn với tu dưỡng, rèn luyện",
+    ),
+    (
+        "Phó Bí thư Chi bộ",
+        "Chi bộ ấp Long Hưng",
+        "Kế hoạch sửa chữa, khắc phục hạn chế, khuyết điểm sau kiểm điểm",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ ấp Long Trung",
+        "Kiểm tra, giám sát của chi bộ đối với việc thực hiện nhiệm vụ của đảng viên",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ ấp Long Thuận",
+        "Giám sát việc thực hiện nghị quyết của chi bộ",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ Cơ quan Chính quyền xã",
+        "Siết chặt kỷ luật, kỷ cương, đề cao trách nhiệm người đứng đầu trong thực thi công vụ",
+    ),
+    (
+        "Chủ tịch Ủy ban Mặt trận Tổ quốc xã",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
+        "Đổi mới nội dung, phương thức hoạt động của Mặt trận và các tổ chức chính trị - xã hội",
+    ),
+    (
+        "Bí thư Đoàn xã",
+        "Đoàn Thanh niên Cộng sản Hồ Chí Minh xã",
+        "Phát huy vai trò của đoàn viên thanh niên trong xây dựng Đảng",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ Trường Trung học cơ sở",
+        "Nâng cao chất lượng sinh hoạt chi bộ theo Hướng dẫn 05-HD/BTCTU",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ Trạm Y tế xã",
+        "Sinh hoạt chuyên đề gắn với học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+    ),
+    (
+        "Phó Bí thư Chi bộ",
+        "Chi bộ ấp Bình Phú",
+        "Tự củng cố, nâng chất sau đánh giá, xếp loại tập thể, cá nhân hằng năm",
+    ),
+    (
+        "Bí thư Chi bộ",
+        "Chi bộ Quân sự xã",
+        "Gắn thực hiện Kết luận với nhiệm vụ quốc phòng, an ninh ở địa phương",
+    ),
+]
+
+# The conclusions as counted in the article (08 strengths, 06 limitations, 05
+# recommendations, 06 solutions); the wording is ours.
+SEMINAR_CONCLUSIONS = {
+    "strengths": [
+        "Cấp ủy các chi bộ ban hành kế hoạch thực hiện kịp thời, đúng định hướng của Đảng ủy xã.",
+        "Việc quán triệt được tổ chức ở toàn bộ chi bộ, cơ quan, đơn vị.",
+        "Người đứng đầu nhiều cơ quan, đơn vị gương mẫu, nói đi đôi với làm.",
+        "Sinh hoạt chuyên đề được duy trì đều đặn, nội dung thiết thực hơn.",
+        "Phê bình và tự phê bình trong sinh hoạt chi bộ thẳng thắn hơn trước.",
+        "Kiểm tra, giám sát được tăng cường ở cả Đảng ủy và các chi bộ.",
+        "Kỷ luật, kỷ cương trong thực thi nhiệm vụ có chuyển biến rõ.",
+        "Mặt trận và các đoàn thể phối hợp tốt trong tuyên truyền, vận động nhân dân.",
+    ],
+    "limitations": [
+        "Một số kế hoạch của chi bộ còn chung chung, chưa sát tình hình ấp.",
+        "Hình thức tuyên truyền ở vài nơi chưa phong phú.",
+        "Tự phê bình ở một số đảng viên còn né tránh.",
+        "Việc khắc phục hạn chế sau kiểm điểm có nơi còn chậm.",
+        "Giám sát thường xuyên của một số chi bộ chưa đều tay.",
+        "Chất lượng sinh hoạt ở vài chi bộ ấp chưa cao.",
+    ],
+    "solutions": [
+        "Cụ thể hóa Kết luận thành việc làm hằng tháng của từng chi bộ.",
+        "Đa dạng hóa hình thức tuyên truyền, kể cả trên mạng xã hội.",
+        "Đề cao trách nhiệm nêu gương của người đứng đầu.",
+        "Nâng chất sinh hoạt chi bộ theo Hướng dẫn 05-HD/BTCTU.",
+        "Tăng cường kiểm tra, giám sát việc khắc phục hạn chế sau kiểm điểm.",
+        "Phát huy vai trò giám sát của Mặt trận, các đoàn thể và nhân dân.",
+    ],
+    "recommendations": [
+        "Huyện ủy mở thêm lớp bồi dưỡng nghiệp vụ cho bí thư chi bộ ấp.",
+        "Cấp tài liệu sinh hoạt chuyên đề kịp thời cho các chi bộ.",
+        "Hướng dẫn thống nhất cách đánh giá chất lượng sinh hoạt chi bộ.",
+        "Quan tâm chế độ hỗ trợ cho cán bộ không chuyên trách ở ấp.",
+        "Biểu dương kịp thời các chi bộ làm tốt để nhân rộng.",
+    ],
+    "causes": [],
+    "lessons": [],
+}
+
+
 @dataclass
 class DemoReport:
     """What one run did: created objects by kind."""
@@ -188,6 +320,14 @@ def statistic(
     }
 
 
+def chair(name: str, title: str, role: str = "") -> dict:
+    return {"type": "chair", "value": {"name": name, "title": title, "role": role}}
+
+
+def contribution(presenter: str, unit: str, topic: str) -> dict:
+    return {"type": "contribution", "value": {"presenter": presenter, "unit": unit, "topic": topic}}
+
+
 def document_blocks(documents) -> list[dict]:
     return [{"type": "document", "value": document.pk} for document in documents]
 
@@ -212,12 +352,14 @@ class DemoBuilder:
     def locale(self) -> Locale:
         return self.home.locale
 
-    def child(self, parent: Page, page_class, slug: str, **fields):
+    def child(self, parent: Page, page_class, slug: str, *, tags=(), **fields):
         """The live child of ``parent`` with this slug, created and published if missing."""
         existing = page_class.objects.child_of(parent).filter(slug=slug).first()
         if existing is not None:
             return existing
         page = page_class(slug=slug, **fields)
+        if tags:
+            page.tags.add(*tags)
         parent.add_child(instance=page)
         revision = page.save_revision()
         revision.publish()
@@ -633,6 +775,120 @@ class DemoBuilder:
             },
         }
 
+    def events(self, documents, indicators) -> SeminarEventPage:
+        index = self.child(
+            self.home,
+            SeminarEventIndexPage,
+            "su-kien",
+            title="Sự kiện",
+            show_in_menus=True,
+            intro="Tọa đàm, hội nghị, hội thảo của Đảng bộ xã. Theo dõi lịch sự kiện để "
+            "biết trước các hội nghị sắp diễn ra.",
+        )
+        seminar = self.child(
+            index,
+            SeminarEventPage,
+            "toa-dam-giai-phap-thuc-hien-ket-luan-21",
+            title="Tọa đàm giải pháp thực hiện Kết luận 21-KL/TW trong chi bộ, cơ quan, đơn vị",
+            kind="seminar",
+            summary="Nhân dịp kỷ niệm Ngày thành lập Quân đội nhân dân Việt Nam, Đảng ủy xã "
+            "Long Bình tổ chức tọa đàm bàn giải pháp đưa Kết luận 21-KL/TW vào từng chi bộ, "
+            "cơ quan, đơn vị. Buổi tọa đàm nghe 16 ý kiến tham luận và thống nhất 06 giải pháp.",
+            # The article gives the day; the times are illustrative.
+            start_date=datetime.date(2022, 12, 2),
+            start_time=datetime.time(7, 30),
+            end_time=datetime.time(11, 0),
+            place="Hội trường Đảng ủy xã Long Bình",
+            address="xã Long Bình, huyện Gò Công Tây, tỉnh Tiền Giang",
+            organiser="Đảng ủy xã Long Bình",
+            occasion="Kỷ niệm 78 năm Ngày thành lập Quân đội nhân dân Việt Nam "
+            "(22/12/1944 – 22/12/2022)",
+            chairs=[
+                chair(
+                    "Nguyễn Thị Kim Ngọc",
+                    "Huyện ủy viên, Bí thư Đảng ủy xã",
+                    "Phát biểu tổng kết buổi tọa đàm",
+                ),
+                chair(
+                    "Đặng Hoàng Thọ",
+                    "Phó Bí thư Thường trực Đảng ủy xã",
+                    "Trình bày báo cáo đề dẫn, gợi ý nội dung thảo luận",
+                ),
+            ],
+            participants="Các đồng chí Ủy viên Ban Chấp hành Đảng bộ xã; Trưởng, Phó các ban, "
+            "ngành, đoàn thể xã; Bí thư, Phó Bí thư các chi bộ trực thuộc Đảng bộ xã.",
+            documents=document_blocks(
+                [documents["21-KL/TW"], documents["44-KH/HU"], documents["25-KH/ĐU"]]
+            ),
+            body=[
+                paragraph(
+                    "<p>Mở đầu buổi tọa đàm, đồng chí Phó Bí thư Thường trực Đảng ủy xã trình bày "
+                    "báo cáo đề dẫn, điểm lại một năm thực hiện Kế hoạch 25-KH/ĐU và gợi ý những "
+                    "vấn đề cần trao đổi.</p>"
+                ),
+                paragraph(
+                    "<p>Các ý kiến tham luận tập trung vào vai trò của cấp ủy và người đứng đầu, "
+                    "chất lượng sinh hoạt chi bộ, phê bình và tự phê bình, kiểm tra, giám sát và "
+                    "kỷ luật, kỷ cương. Kết thúc buổi tọa đàm, đồng chí Bí thư Đảng ủy xã tổng hợp "
+                    "các ý kiến thành những kết luận dưới đây.</p>"
+                ),
+            ],
+            contributions=[contribution(*item) for item in SEMINAR_CONTRIBUTIONS],
+            conclusions=[{"type": "findings", "value": SEMINAR_CONCLUSIONS}],
+            statistics=[
+                {
+                    "type": "statistic",
+                    "value": statistic(
+                        indicators["seminar-contributions"], 16, label="Ý kiến tham luận"
+                    ),
+                }
+            ],
+            tags=["Kết luận 21-KL/TW", "xây dựng Đảng"],
+            first_published_at=timezone.make_aware(datetime.datetime(2022, 12, 2, 16, 5)),
+        )
+        # Two events ahead of whenever the demo is built (found by slug on a later run).
+        today = timezone.localtime(timezone.now(), portal_zone()).date()
+        self.child(
+            index,
+            SeminarEventPage,
+            "hoi-nghi-quan-triet-van-ban-moi",
+            title="Hội nghị quán triệt, triển khai các văn bản mới của Trung ương và Tỉnh ủy",
+            kind="dissemination",
+            summary="Ban Thường vụ Đảng ủy xã tổ chức hội nghị quán triệt các văn bản mới cho "
+            "toàn thể cán bộ, đảng viên trong Đảng bộ (sự kiện minh họa).",
+            start_date=today + datetime.timedelta(days=10),
+            start_time=datetime.time(14, 0),
+            end_time=datetime.time(16, 30),
+            place="Hội trường Đảng ủy xã Long Bình",
+            address="xã Long Bình, huyện Gò Công Tây, tỉnh Tiền Giang",
+            organiser="Ban Thường vụ Đảng ủy xã Long Bình",
+            participants="Cán bộ, đảng viên của các chi bộ trực thuộc Đảng bộ xã.",
+            delegates=180,
+            documents=document_blocks([documents["37-QĐ/TW"]]),
+            tags=["quán triệt"],
+        )
+        self.child(
+            index,
+            SeminarEventPage,
+            "hoi-thao-nang-cao-chat-luong-sinh-hoat-chi-bo",
+            title="Hội thảo nâng cao chất lượng sinh hoạt chi bộ",
+            kind="workshop",
+            summary="Hai ngày trao đổi kinh nghiệm sinh hoạt chi bộ giữa các chi bộ ấp, cơ "
+            "quan, trường học (sự kiện minh họa).",
+            start_date=today + datetime.timedelta(days=21),
+            end_date=today + datetime.timedelta(days=22),
+            all_day=True,
+            place="Trung tâm Văn hóa - Học tập cộng đồng xã Long Bình",
+            address="xã Long Bình, huyện Gò Công Tây, tỉnh Tiền Giang",
+            organiser="Đảng ủy xã Long Bình",
+            participants="Bí thư, Phó Bí thư các chi bộ trực thuộc; cấp ủy viên phụ trách "
+            "công tác tổ chức.",
+            delegates=45,
+            documents=document_blocks([documents["05-HD/BTCTU"]]),
+            tags=["xây dựng Đảng", "sinh hoạt chi bộ"],
+        )
+        return seminar
+
     def dashboard(self) -> StatisticsDashboardPage:
         return self.child(
             self.home,
@@ -660,6 +916,7 @@ class DemoBuilder:
         self.register()
         report = self.reports(documents, indicators)
         self.stories(documents, indicators)
+        self.events(documents, indicators)
         self.dashboard()
         self.ratings(report)
         return self.report

@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from .documents import DocumentChooserBlock, ParagraphBlock
+from .events import ChairBlock, ContributionBlock
 from .findings import FindingsBlock
 from .statistics import (
     ChartBlock,
@@ -16,8 +17,10 @@ from .statistics import (
 
 __all__ = [
     "ArticleBodyBlock",
+    "ChairBlock",
     "ChartBlock",
     "ComparisonBlock",
+    "ContributionBlock",
     "DocumentChooserBlock",
     "FindingsBlock",
     "ParagraphBlock",

@@ -30,7 +30,8 @@ def walk_block(field_name: str, block: blocks.Block, value: Any) -> Iterator[Lea
     elif isinstance(block, blocks.ListBlock):
         for child in value:
             yield from walk_block(field_name, block.child_block, child)
-    elif isinstance(block, blocks.StructBlock):
+    elif isinstance(block, blocks.StructBlock) and isinstance(value, blocks.StructValue):
+        # Not ImageBlock: a StructBlock in the admin whose value is an Image.
         for name, child_block in block.child_blocks.items():
             yield from walk_block(field_name, child_block, value.get(name))
 

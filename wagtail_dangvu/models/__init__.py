@@ -3,6 +3,12 @@
 from .base import DangvuPage, DangvuPageForm
 from .dashboard import StatisticsDashboardPage
 from .documents import Circulation, PartyDocument, SecrecyLevel
+from .events import (
+    EventKind,
+    SeminarEventIndexPage,
+    SeminarEventPage,
+    SeminarEventPageTag,
+)
 from .indicators import Indicator, IndicatorValue
 from .mentions import DocumentMention
 from .register import DocumentRegisterPage
@@ -34,12 +40,16 @@ __all__ = [
     "DirectiveReportPageTag",
     "DocumentMention",
     "DocumentRegisterPage",
+    "EventKind",
     "Indicator",
     "IndicatorValue",
     "PartyDocument",
     "RecognitionLevel",
     "ReportKind",
     "SecrecyLevel",
+    "SeminarEventIndexPage",
+    "SeminarEventPage",
+    "SeminarEventPageTag",
     "StatisticsDashboardPage",
     "StoryKind",
 ]

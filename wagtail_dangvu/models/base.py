@@ -81,6 +81,10 @@ class DangvuPage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("search_text")]
 
+    # Plain text fields (neither StreamField nor rich text) whose words are searched and
+    # whose document symbols count as references for the gate, e.g. ("summary",).
+    text_fields: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 
@@ -113,6 +117,8 @@ class DangvuPage(Page):
             ):
                 references.add_text(text_of(leaf.value.source), leaf.field_name)
         references.add_text(self.title, "title")
+        for name in self.text_fields:
+            references.add_text(getattr(self, name) or "", name)
         return references
 
     def referenced_documents(self, references: DocumentReferences | None = None):
@@ -158,6 +164,7 @@ class DangvuPage(Page):
 
     def search_text_parts(self) -> list[str]:
         parts = [self.title, self.search_description or ""]
+        parts.extend(getattr(self, name) or "" for name in self.text_fields)
         for leaf in walk_page(self):
             value = leaf.value
             if isinstance(value, RichText):

@@ -73,6 +73,7 @@ class ListingPage(RoutablePageMixin, DangvuPage):
     """An index page: filters from the query string, pages of results, an RSS feed."""
 
     filter_form_class = IndexFilterForm
+    feed_class = PageFeed
     listing_template = None
 
     class Meta:
@@ -125,7 +126,7 @@ class ListingPage(RoutablePageMixin, DangvuPage):
 
     @path("rss/", name="rss")
     def rss_view(self, request):
-        return PageFeed(self, request)(request)
+        return self.feed_class(self, request)(request)
 
     def feed_url(self, request=None) -> str:
         return self.get_url(request) + self.reverse_subpage("rss")

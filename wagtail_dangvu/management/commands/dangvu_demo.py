@@ -5,8 +5,8 @@ from wagtail_dangvu.demo import DemoBuilder
 
 class Command(BaseCommand):
     help = (
-        "Create the demo content (documents, reports, figures, ratings) under the default "
-        "site's root page. Safe to run again: existing content is left as it is."
+        "Create the demo content (documents, reports, events, figures, ratings) under the "
+        "default site's root page. Safe to run again: existing content is left as it is."
     )
 
     def handle(self, *args, **options):
