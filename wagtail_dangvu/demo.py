@@ -899,6 +899,20 @@ class DemoBuilder:
             intro="<p>Số liệu cộng dồn từ các báo cáo đã xuất bản của các xã.</p>",
         )
 
+    def english(self, pages) -> None:
+        """English versions through wagtail-localize, as a provincial portal publishes."""
+        english = Locale.objects.filter(language_code="en").first()
+        if english is None or not apps.is_installed("wagtail_localize"):
+            return
+        from .demo_english import ENGLISH
+        from .translation import translate
+
+        for page in pages:
+            if page.has_translation(english):
+                continue
+            translated = translate(page, english, lambda text: ENGLISH.get(text, text))
+            self.report.add(f"English translation: {translated.title}")
+
     def ratings(self, report: DirectiveReportPage) -> None:
         if not apps.is_installed("wagtail_dangvu.ratings"):
             return
@@ -913,10 +927,12 @@ class DemoBuilder:
     def build(self) -> DemoReport:
         documents = self.documents()
         indicators = self.indicators()
-        self.register()
+        register = self.register()
         report = self.reports(documents, indicators)
-        self.stories(documents, indicators)
-        self.events(documents, indicators)
+        stories = self.stories(documents, indicators)
+        seminar = self.events(documents, indicators)
         self.dashboard()
         self.ratings(report)
+        story = DanVanKheoStoryPage.objects.child_of(stories).order_by("path").first()
+        self.english([register, report, seminar, story])
         return self.report

@@ -24,6 +24,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
 
@@ -170,6 +171,11 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         ),
     ]
 
+    # wagtail-localize: the symbol and the term are the same in every language; the
+    # type, issuer and summary are translated. Dates, file and secrecy are synchronised
+    # by default, and the chain of documents is read across languages by translation key.
+    override_translatable_fields = [SynchronizedField("symbol"), SynchronizedField("term")]
+
     search_fields = [
         index.SearchField("symbol"),
         index.SearchField("summary"),
@@ -213,6 +219,25 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return f"{self.type_name} {self.symbol}"
+
+    def chain(self, documents):
+        """(implements, implemented_by) among ``documents``, in this document's language.
+
+        The links are kept on the original; translations share its translation key, so the
+        chain is the same in every language.
+        """
+        same_document = PartyDocument.objects.filter(translation_key=self.translation_key)
+        implements = documents.filter(
+            translation_key__in=PartyDocument.objects.filter(
+                implemented_by__in=same_document
+            ).values("translation_key")
+        )
+        implemented_by = documents.filter(
+            translation_key__in=PartyDocument.objects.filter(implements__in=same_document).values(
+                "translation_key"
+            )
+        )
+        return implements, implemented_by
 
     @property
     def parsed_symbol(self) -> DocumentSymbol:

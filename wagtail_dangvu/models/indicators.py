@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..compat import PAGE_MODEL
 from ..rollup import Aggregation
@@ -54,6 +55,9 @@ class Indicator(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("allow_negative"),
         FieldPanel("description"),
     ]
+
+    # The code is shared by every portal and language; name, unit and description translate.
+    override_translatable_fields = [SynchronizedField("code")]
 
     search_fields = [
         index.SearchField("name"),

@@ -108,11 +108,12 @@ class DocumentRegisterPage(ListingPage):
             .distinct()
             .order_by("-first_published_at")
         )
+        implements, implemented_by = document.chain(documents)
         context = self.get_context(request)
         context.update(
             document=document,
-            implements=documents.filter(implemented_by=document),
-            implemented_by=documents.filter(implements=document),
+            implements=implements,
+            implemented_by=implemented_by,
             mentioning_pages=mentioning_pages,
         )
         return TemplateResponse(request, self.document_template, context)

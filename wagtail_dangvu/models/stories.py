@@ -32,6 +32,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PhotosBlock, StatisticsBlocks
 from ..facets import Facet, build_facet, querystring
@@ -94,6 +95,9 @@ class DanVanKheoField(TranslatableMixin, models.Model):
 
     api_fields = [APIField("name"), APIField("slug")]
 
+    # The slug keeps facet URLs the same in every language; the name is translated.
+    override_translatable_fields = [SynchronizedField("slug")]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("dân vận khéo field")
         verbose_name_plural = _("dân vận khéo fields")
@@ -146,6 +150,8 @@ class DanVanKheoStoryPageTag(TaggedItemBase):
 
 class DanVanKheoStoryPage(DangvuPage):
     """One "dân vận khéo" model: mô hình tập thể or điển hình cá nhân."""
+
+    portal_feed = True  # listed in the portal-wide RSS feed
 
     model_name = models.CharField(
         _("name of the model"),

@@ -1,0 +1,91 @@
+"""`manage.py dangvu_demo`: every page type, idempotent, English versions complete."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, TranslationSource
+
+from wagtail_dangvu.demo_english import ENGLISH
+from wagtail_dangvu.models import (
+    DanVanKheoStoryPage,
+    DirectiveReportPage,
+    DocumentRegisterPage,
+    IndicatorValue,
+    PartyDocument,
+    SeminarEventPage,
+    StatisticsDashboardPage,
+)
+from wagtail_dangvu.ratings.models import Rating
+
+pytestmark = pytest.mark.django_db
+
+
+def run_demo():
+    out = io.StringIO()
+    call_command("dangvu_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return run_demo()
+
+
+def test_a_second_run_changes_nothing_and_says_so(demo):
+    counts = (Page.objects.count(), PartyDocument.objects.count(), IndicatorValue.objects.count())
+    assert "nothing was changed" in run_demo()
+    assert counts == (
+        Page.objects.count(),
+        PartyDocument.objects.count(),
+        IndicatorValue.objects.count(),
+    )
+
+
+def test_every_page_type_is_live_and_renders(client, demo):
+    for model in (
+        DirectiveReportPage,
+        SeminarEventPage,
+        DanVanKheoStoryPage,
+        DocumentRegisterPage,
+        StatisticsDashboardPage,
+    ):
+        assert model.objects.live().exists(), model
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        assert client.get(page.url).status_code == 200, page.url
+
+
+def test_the_report_carries_the_articles_figures_and_rating(client, demo):
+    report = DirectiveReportPage.objects.get(locale__language_code="vi", slug__startswith="long")
+    html = client.get(report.url).content.decode()
+    for figure in ("14", "126", "100", "10"):
+        assert f">{figure}<" in html
+    assert "115%" in html  # member development against its target
+    rating = Rating.objects.for_page(report).get()
+    assert (rating.total, rating.count) == (21, 5)
+    assert "Tổng số điểm của bài viết là: 21 trong 5 đánh giá" in html
+
+
+def test_the_confidential_document_is_kept_out_of_sight(client, demo):
+    secret = PartyDocument.objects.get(symbol="09-BC/ĐU", locale__language_code="vi")
+    assert not secret.is_public
+    register = DocumentRegisterPage.objects.get(locale__language_code="vi")
+    assert "09-BC" not in client.get(register.url).content.decode()
+    assert client.get(register.document_url(secret)).status_code == 404
+
+
+def test_the_english_versions_are_complete(client, demo):
+    english = Locale.objects.get(language_code="en")
+    translated = Page.objects.live().filter(locale=english).specific()
+    kinds = {type(page) for page in translated}
+    assert {DirectiveReportPage, SeminarEventPage, DanVanKheoStoryPage} <= kinds
+    for page in translated:
+        source = page.get_translation(Locale.objects.get(language_code="vi"))
+        translation_source = TranslationSource.objects.get_for_instance_or_none(source)
+        if translation_source is None:
+            continue
+        for segment in StringSegment.objects.filter(source=translation_source):
+            assert segment.string.data in ENGLISH, segment.string.data
+        assert client.get(page.url).status_code == 200
