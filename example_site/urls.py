@@ -31,7 +31,7 @@ if settings.DEBUG:
 
 # Vietnamese pages at /, English ones at /en/.
 urlpatterns += i18n_patterns(
-    path("tim-kiem/", include("wagtail_dangvu.urls")),
+    path("", include("wagtail_dangvu.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

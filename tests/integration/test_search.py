@@ -2,6 +2,7 @@
 
 import datetime
 
+import feedparser
 import pytest
 from wagtail.models import Locale
 
@@ -79,3 +80,12 @@ def test_the_search_page(client, portal):
     response = client.get("/tim-kiem/", {"q": '<script>alert("x")</script>', "page": "abc"})
     assert response.status_code == 200
     assert "<script>alert" not in response.content.decode()
+
+
+def test_the_portal_feed_carries_articles_of_every_type_in_the_readers_language(client, portal):
+    feed = feedparser.parse(client.get("/rss/").content)
+    assert not feed.bozo
+    titles = [entry.title for entry in feed.entries]
+    assert portal["kheo"].title in titles and portal["mentioning"].title in titles
+    assert portal["draft"].title not in titles
+    assert "Báo cáo" not in titles  # index pages are not articles

@@ -130,6 +130,8 @@ class SeminarEventPageTag(TaggedItemBase):
 class SeminarEventPage(RoutablePageMixin, DangvuPage):
     """A seminar or conference: when, where, who, what was said and concluded."""
 
+    portal_feed = True  # listed in the portal-wide RSS feed
+
     kind = models.CharField(
         _("kind of event"), max_length=20, choices=EventKind.choices, default=EventKind.SEMINAR
     )

@@ -41,6 +41,8 @@ class DirectiveReportPageTag(TaggedItemBase):
 class DirectiveReportPage(DangvuPage):
     """A report on implementing Party documents over a period."""
 
+    portal_feed = True  # listed in the portal-wide RSS feed
+
     kind = models.CharField(
         _("kind of report"), max_length=20, choices=ReportKind.choices, default=ReportKind.INTERIM
     )
