@@ -25,4 +25,11 @@ urls = urls.replace(
     'urlpatterns = [\n    path("dangvu/ratings/", include("wagtail_dangvu.ratings.urls")),\n',
     1,
 )
+# The app's search and portal feed, before Wagtail's catch-all.
+urls = urls.replace(
+    '    path("", include(wagtail_urls)),',
+    '    path("", include("wagtail_dangvu.urls")),\n    path("", include(wagtail_urls)),',
+    1,
+)
+assert 'include("wagtail_dangvu.urls")' in urls, "the project's urls.py changed shape"
 urls_path.write_text(urls)

@@ -14,7 +14,7 @@ from wagtail.models import Page  # noqa: E402
 
 client = Client()
 failures = []
-urls = ["/"]
+urls = ["/", "/tim-kiem/?q=21+KL+TW", "/rss/"]
 for page in Page.objects.live().filter(depth__gt=1).specific():
     url = page.get_url()
     urls.append(url)
