@@ -1,0 +1,56 @@
+"""The built wheel carries what a portal needs at run time."""
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = out.glob("wagtail_dangvu-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "wagtail_dangvu/templates/wagtail_dangvu/directive_report_page.html",
+        "wagtail_dangvu/templates/wagtail_dangvu/blocks/chart.html",
+        "wagtail_dangvu/static/wagtail_dangvu/dangvu.css",
+        "wagtail_dangvu/locale/vi/LC_MESSAGES/django.mo",
+        "wagtail_dangvu/migrations/0001_initial.py",
+        "wagtail_dangvu/ratings/migrations/0001_initial.py",
+        "wagtail_dangvu/ratings/locale/vi/LC_MESSAGES/django.mo",
+        "wagtail_dangvu/ratings/static/wagtail_dangvu/ratings/rating.js",
+        "wagtail_dangvu/ratings/templates/wagtail_dangvu/ratings/star_rating.html",
+        "wagtail_dangvu/management/commands/dangvu_demo.py",
+    ],
+)
+def test_the_wheel_carries(wheel_names, path):
+    assert path in wheel_names
+
+
+def test_the_wheel_carries_no_tests_or_example_site(wheel_names):
+    assert not any(name.startswith(("tests/", "example_site/")) for name in wheel_names)
