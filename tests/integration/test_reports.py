@@ -151,6 +151,19 @@ class TestConfidentialityGate:
         report.refresh_from_db()
         assert not report.live
 
+    def test_a_classified_symbol_in_the_summary_blocks_publishing(
+        self, admin_client, index, secret
+    ):
+        report = make_report(index, publish_it=False)
+        url = reverse("wagtailadmin_pages:edit", args=[report.pk])
+        data = self.edit_data(report, summary="Căn cứ Báo cáo 09-BC/ĐU của Đảng ủy.")
+        data["action-publish"] = "action-publish"
+        response = admin_client.post(url, data)
+        assert response.status_code == 200
+        assert any("09-BC/ĐU" in str(e) for e in response.context["form"].errors["summary"])
+        report.refresh_from_db()
+        assert not report.live
+
     def test_a_draft_can_still_be_saved(self, admin_client, index, secret):
         report = make_report(index, publish_it=False)
         url = reverse("wagtailadmin_pages:edit", args=[report.pk])

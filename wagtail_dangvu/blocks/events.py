@@ -7,6 +7,7 @@ translators ("Bí thư Đảng ủy xã" becomes "Secretary of the commune Party
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 
 
@@ -16,7 +17,7 @@ class ChairBlock(blocks.StructBlock):
     name = blocks.CharBlock(max_length=200, label=_("Name"))
     title = blocks.CharBlock(
         max_length=255,
-        label=_("Title"),
+        label=pgettext_lazy("position held by a person", "Title"),
         help_text=_("e.g. Huyện ủy viên, Bí thư Đảng ủy xã."),
     )
     role = blocks.CharBlock(

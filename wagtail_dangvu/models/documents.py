@@ -15,7 +15,7 @@ from operator import and_
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -117,7 +117,9 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         help_text=_("The committee's term (khóa) in Roman numerals, e.g. XIII."),
     )
     issue_date = models.DateField(_("issue date"))
-    summary = models.TextField(_("summary"), help_text=_("The one-line summary (trích yếu)."))
+    summary = models.TextField(
+        pgettext_lazy("of a document", "summary"), help_text=_("The one-line summary (trích yếu).")
+    )
     file = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("file"),

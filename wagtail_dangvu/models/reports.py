@@ -77,6 +77,7 @@ class DirectiveReportPage(DangvuPage):
     parent_page_types = ["wagtail_dangvu.DirectiveReportIndexPage"]
     subpage_types = []
     template = "wagtail_dangvu/directive_report_page.html"
+    text_fields = ("summary", "committee", "author")
 
     content_panels = [
         *DangvuPage.content_panels,
@@ -193,6 +194,7 @@ class DirectiveReportIndexPage(ListingPage):
             DirectiveReportPage.objects.child_of(self)
             .live()
             .public()
+            .select_related("locale")
             .order_by("-period_end", "-first_published_at")
         )
 
