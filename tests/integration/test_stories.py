@@ -82,7 +82,7 @@ class TestFields:
         assert [(f.slug, f.name) for f in fields] == [(s, n) for s, n, _o in STANDARD_FIELDS]
 
     def migration(self):
-        return importlib.import_module("wagtail_dangvu.migrations.0002_dan_van_kheo_stories")
+        return importlib.import_module("wagtail_dangvu.migrations.0002_standard_fields")
 
     def test_the_data_migration_is_idempotent(self):
         from django.apps import apps
