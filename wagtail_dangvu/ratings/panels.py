@@ -12,7 +12,6 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
-from wagtail.permissions import policy_registry
 
 from .conf import ratings_setting
 from .models import Rating
@@ -32,7 +31,7 @@ class RatingPanel(Panel):
             context = super().get_context_data(parent_context)
             page = self.instance
             rating = Rating.objects.for_page(page).first() if page.pk else None
-            policy = policy_registry.get_by_type(Rating)
+            policy = Rating.snippet_viewset.permission_policy
             user = self.request.user
             links = {}
             if rating is not None and policy.user_has_permission(user, "change"):

@@ -3,7 +3,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
-from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 
 from .dashboard import RatingsPanel
@@ -26,7 +25,7 @@ def register_rating_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_ratings_panel(request, panels):
-    policy = policy_registry.get_by_type(Rating)
+    policy = Rating.snippet_viewset.permission_policy
     if policy.user_has_any_permission(request.user, ADMIN_PERMISSIONS):
         panels.append(RatingsPanel())
 
@@ -36,7 +35,7 @@ def rating_header_button(page, user, view_name, next_url=None):
     """In the editor of any page type: the page's rating, linking to it in the admin."""
     if view_name != "edit":
         return []
-    policy = policy_registry.get_by_type(Rating)
+    policy = Rating.snippet_viewset.permission_policy
     if not policy.user_has_permission(user, "change"):
         return []
     rating = Rating.objects.for_page(page).first()
