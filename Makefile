@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 ADMIN_USER := admin
 ADMIN_PASSWORD := dangvu-demo
 
-.PHONY: demo test bench venv messages clean
+.PHONY: demo test bench venv messages clean system-packages
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,14 @@ demo: venv
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
-test: venv
+test: venv system-packages
 	$(PY) -m pytest
+
+# Debian's gettext and Chromium (for the browser tests in tests/browser), installed when
+# make runs as root. Otherwise the script says what to install, and the browser tests are
+# skipped with that reason.
+system-packages:
+	@bash .ci/system-packages || echo "make test: going on; without Chromium the browser tests are skipped." >&2
 
 ## Benchmarks (not part of the test run); set DATABASE_URL and REDIS_URL for the real figures
 bench: venv

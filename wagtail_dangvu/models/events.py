@@ -117,7 +117,7 @@ class ISOFormatField(serializers.Field):
 class SeminarEventPageForm(DangvuPageForm):
     """The event editor: dates may be typed as Vietnamese editors write them."""
 
-    class Meta:
+    class Meta(DangvuPageForm.Meta):
         field_classes = {"start_date": VietnameseDateField, "end_date": VietnameseDateField}
 
 

@@ -1,0 +1,209 @@
+"""Browser tests: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+Playwright never downloads a browser here: it drives ``/usr/bin/chromium`` (``bash
+.ci/system-packages`` installs it). Without it every test marked ``browser`` is skipped,
+with the reason. Each test gets the demo content of ``manage.py dangvu_demo``, built in a
+transactional database that is emptied after the test and restored from the state the
+migrations left (``serialized_rollback``), since the live server reads it from another
+thread.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, SCREENSHOTS
+
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+
+
+def pytest_collection_modifyitems(config, items):
+    if os.access(CHROMIUM, os.X_OK):
+        return
+    reason = (
+        f"Chromium not found at {CHROMIUM}: run `bash .ci/system-packages` as root "
+        "(or `apt-get install chromium`) to run the browser tests"
+    )
+    browser_items = [item for item in items if item.get_closest_marker("browser")]
+    if browser_items and os.environ.get("DANGVU_BROWSER_TESTS") == "required":
+        # CI (.ci/run) has installed Chromium: the browser tests must run there.
+        raise pytest.UsageError(reason)
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=reason))
+
+
+# The browser ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """A headless Chromium for the test module, with a profile of its own (a fresh
+    temporary user-data-dir that Playwright makes and removes with the browser).
+
+    Playwright's synchronous API keeps an asyncio event loop running in this thread. Django
+    then takes the thread for an async context: it refuses ORM calls there, and asgiref
+    gives it a new set of database connections, without the test database's saved state
+    (so ``serialized_rollback`` would restore nothing). The tests' ORM calls are plain
+    synchronous code: while the browser runs, they are allowed, on the thread's own
+    connections.
+    """
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    own = {alias: connections[alias] for alias in connections}
+    previous = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        with sync_playwright() as playwright:
+            for alias, connection in own.items():
+                connections[alias] = connection
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = previous
+
+
+@pytest.fixture
+def new_context(browser, live_server):
+    """Make a fresh browser context (a reader of its own: no cookies, no storage)."""
+    contexts = []
+
+    def make(*, viewport=DESKTOP, javascript=True, **options):
+        context = browser.new_context(
+            base_url=live_server.url,
+            viewport=viewport,
+            locale="vi-VN",
+            timezone_id="Asia/Ho_Chi_Minh",
+            java_script_enabled=javascript,
+            **options,
+        )
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    """A page in a fresh context, as an anonymous reader with JavaScript."""
+    return new_context().new_page()
+
+
+# The portal --------------------------------------------------------------------------------
+
+
+@dataclass
+class Demo:
+    """The demo content's pages, found by their slugs (ids differ from test to test)."""
+
+    home: object
+    register: object
+    reports: object
+    report: object
+    events: object
+    seminar: object
+    stories: object
+    story: object
+    dashboard: object
+
+    def document(self, symbol):
+        """The register's document with this symbol, in the portal's language."""
+        from wagtail_dangvu.models import PartyDocument
+
+        return PartyDocument.objects.get(symbol=symbol, locale=self.home.locale)
+
+    def translation(self, page, language_code="en"):
+        return page.get_translations().get(locale__language_code=language_code)
+
+
+@pytest.fixture
+def demo(live_server):
+    """``manage.py dangvu_demo`` in the live server's (transactional) database."""
+    from wagtail.models import Site
+
+    from wagtail_dangvu.models import (
+        DanVanKheoIndexPage,
+        DanVanKheoStoryPage,
+        DirectiveReportIndexPage,
+        DirectiveReportPage,
+        DocumentRegisterPage,
+        SeminarEventIndexPage,
+        SeminarEventPage,
+        StatisticsDashboardPage,
+    )
+
+    call_command("dangvu_demo", stdout=StringIO())
+    # The rate limit counts votes per address in the cache; every reader here is 127.0.0.1.
+    cache.clear()
+    home = Site.objects.get(is_default_site=True).root_page.specific
+
+    def find(model, slug):
+        # The demo translates some pages into English: same slug, another locale.
+        return model.objects.get(slug=slug, locale=home.locale)
+
+    return Demo(
+        home=home,
+        register=find(DocumentRegisterPage, "van-ban"),
+        reports=find(DirectiveReportIndexPage, "bao-cao"),
+        report=find(DirectiveReportPage, "long-binh-01-nam-thuc-hien-ket-luan-21"),
+        events=find(SeminarEventIndexPage, "su-kien"),
+        seminar=find(SeminarEventPage, "toa-dam-giai-phap-thuc-hien-ket-luan-21"),
+        stories=find(DanVanKheoIndexPage, "dan-van-kheo"),
+        story=find(DanVanKheoStoryPage, "tuyen-duong-hoa-nong-thon-moi-ap-long-hoa"),
+        dashboard=find(StatisticsDashboardPage, "thong-ke"),
+    )
+
+
+@pytest.fixture
+def editor(live_server):
+    """A superuser whose Wagtail admin speaks Vietnamese, and their password."""
+    from django.contrib.auth import get_user_model
+    from wagtail.users.models import UserProfile
+
+    password = "bien-tap-vien"
+    user = get_user_model().objects.create_superuser(
+        username="bientap", email="bientap@example.com", password=password
+    )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "vi"
+    profile.save()
+    return user, password
+
+
+@pytest.fixture
+def sign_in(editor):
+    """Sign the editor in through the admin's login form, in ``page``."""
+    user, password = editor
+
+    def sign_in(page):
+        page.goto("/admin/login/")
+        page.locator("input[name=username]").fill(user.username)
+        page.locator("input[name=password]").fill(password)
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_url(re.compile(r"/admin/$"))
+        return page
+
+    return sign_in
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    """``screenshots/`` at the root of the repository, made if need be."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    return SCREENSHOTS
