@@ -14,10 +14,18 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("party-documents", PartyDocumentsAPIViewSet)
 
+try:  # Wagtail 8 adds the v3 API.
+    from wagtail.api.v3.urls import api as api_v3
+
+    api_v3_urls = [path("api/v3/", api_v3.urls)]
+except ImportError:  # Wagtail 7
+    api_v3_urls = []
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    *api_v3_urls,
     path("sitemap.xml", sitemap),
     path("dangvu/ratings/", include("wagtail_dangvu.ratings.urls")),
 ]

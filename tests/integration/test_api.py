@@ -1,6 +1,7 @@
 """Wagtail's API (v2): page fields as data, the register as an endpoint, the gate."""
 
 import datetime
+import importlib.util
 
 import pytest
 
@@ -14,6 +15,8 @@ from tests.factories import (
 from wagtail_dangvu.models import SecrecyLevel
 
 pytestmark = pytest.mark.django_db
+
+API_V3 = importlib.util.find_spec("wagtail.api.v3") is not None
 
 
 @pytest.fixture
@@ -78,3 +81,21 @@ def test_a_page_linking_a_document_classified_later_hides_it_in_the_api(client, 
 def test_drafts_are_not_served(client, home):
     draft = make_report(make_report_index(home), publish_it=False)
     assert client.get(f"/api/v2/pages/{draft.pk}/").status_code == 404
+
+
+@pytest.mark.skipif(not API_V3, reason="Wagtail's API v3 arrives with Wagtail 8")
+def test_api_v3_serves_the_same_fields_and_keeps_the_gate(client, home, documents):
+    conclusion, _plan, secret = documents
+    index = make_report_index(home)
+    report = make_report(
+        index,
+        documents=[conclusion, secret],
+        body=[statistic(make_indicator(), "3192", denominator="3327")],
+    )
+    data = client.get(f"/api/v3/pages/{report.pk}/").json()
+    assert data["period_end"] == "2022-11-30"
+    assert data["documents"][0]["value"]["symbol"] == "21-KL/TW"
+    assert data["documents"][1]["value"] is None  # the classified one
+    assert data["body"][0]["value"]["share_of_denominator"] == 95.94
+    draft = make_report(index, publish_it=False)
+    assert client.get(f"/api/v3/pages/{draft.pk}/").status_code == 404
