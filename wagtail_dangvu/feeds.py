@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site, get_page_models
 
 from .models import DangvuPage
+from .models.listing import ArticleFeed
 
 FEED_LENGTH = 50
 
@@ -22,14 +21,12 @@ def article_models():
     ]
 
 
-class PortalFeed(Feed):
+class PortalFeed(ArticleFeed):
     """Reports, events and stories together, newest first (``dangvu:feed``)."""
 
-    feed_type = Rss201rev2Feed
-
-    def __call__(self, request, *args, **kwargs):
+    def __init__(self, request):
+        super().__init__()
         self.request = request
-        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         site = Site.find_for_request(self.request)
@@ -52,25 +49,7 @@ class PortalFeed(Feed):
             .specific()[:FEED_LENGTH]
         )
 
-    def item_title(self, item):
-        return item.title
 
-    def item_description(self, item):
-        return item.feed_summary()
-
-    def item_link(self, item):
-        return item.get_url(self.request)
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
-
-    def item_guid(self, item):
-        return f"{item.translation_key}:{item.locale_id}"
-
-    item_guid_is_permalink = False
-
-
-portal_feed = PortalFeed()
+def portal_feed(request):
+    """The view: a feed object per request, since it holds the request."""
+    return PortalFeed(request)(request)

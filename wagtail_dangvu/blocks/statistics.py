@@ -74,6 +74,13 @@ def _check_indicator_sign(indicator, figures: dict[str, Decimal | None]) -> dict
     return {name: message for name, value in figures.items() if value is not None and value < 0}
 
 
+def _label_errors(value) -> dict[str, str]:
+    """A figure says what it counts: a label of its own or its indicator's name."""
+    if not value.get("label") and not value.get("indicator"):
+        return {"label": gettext("Enter a label or choose an indicator.")}
+    return {}
+
+
 def _raise_for(errors: dict[str, str]) -> None:
     if errors:
         raise StructBlockValidationError(
@@ -130,9 +137,7 @@ class StatisticBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {}
-        if not value.get("label") and not value.get("indicator"):
-            errors["label"] = gettext("Enter a label or choose an indicator.")
+        errors = _label_errors(value)
         for name in ("denominator", "target"):
             message = _positive_figure_error(value.get(name))
             if message:
@@ -213,9 +218,7 @@ class TargetProgressBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {}
-        if not value.get("label") and not value.get("indicator"):
-            errors["label"] = gettext("Enter a label or choose an indicator.")
+        errors = _label_errors(value)
         message = _positive_figure_error(value.get("target"))
         if message:
             errors["target"] = message
@@ -283,9 +286,7 @@ class ComparisonBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {}
-        if not value.get("label") and not value.get("indicator"):
-            errors["label"] = gettext("Enter a label or choose an indicator.")
+        errors = _label_errors(value)
         errors.update(
             _check_indicator_sign(
                 value.get("indicator"),

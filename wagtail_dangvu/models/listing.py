@@ -7,7 +7,9 @@ from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.functional import cached_property
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale
 
 from ..conf import get_setting
 from .base import DangvuPage
@@ -26,10 +28,40 @@ class IndexFilterForm(forms.Form):
         return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
 
 
-class PageFeed(Feed):
-    """An RSS 2.0 feed of an index page's items."""
+class ArticleFeed(Feed):
+    """RSS 2.0 of the app's pages: what each item says, whatever the feed lists."""
 
     feed_type = Rss201rev2Feed
+    request = None
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.feed_summary()
+
+    def item_link(self, item):
+        return item.get_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    @cached_property
+    def _language_codes(self) -> dict[int, str]:
+        return dict(Locale.objects.values_list("pk", "language_code"))
+
+    def item_guid(self, item):
+        # Stable across edits and moves; one query for every item's language.
+        return f"{item.translation_key}:{self._language_codes[item.locale_id]}"
+
+    item_guid_is_permalink = False
+
+
+class PageFeed(ArticleFeed):
+    """An RSS 2.0 feed of an index page's items."""
 
     def __init__(self, index_page, request):
         super().__init__()
@@ -47,26 +79,6 @@ class PageFeed(Feed):
 
     def items(self):
         return self.index_page.feed_items(self.request)[:50]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.feed_summary()
-
-    def item_link(self, item):
-        return item.get_url(self.request)
-
-    def item_pubdate(self, item):
-        return item.first_published_at
-
-    def item_updateddate(self, item):
-        return item.last_published_at
-
-    def item_guid(self, item):
-        return f"{item.translation_key}:{item.locale.language_code}"
-
-    item_guid_is_permalink = False
 
 
 class ListingPage(RoutablePageMixin, DangvuPage):
