@@ -65,7 +65,7 @@ def test_an_editor_publishes_a_seminar_with_figures_and_a_document(
     page.locator("#id_title").fill(SEMINAR_TITLE)
     page.locator("#id_kind").select_option("seminar")
     page.locator("#id_summary").fill("Các chi bộ trao đổi kinh nghiệm sinh hoạt chi bộ.")
-    page.locator("#id_start_date").fill("15/12/2026")
+    page.locator("#id_start_date").fill("15/12/2026")  # as Vietnamese editors write it
     page.locator("#id_start_time").fill("08:00")
     page.locator("#id_end_time").fill("11:00")
     page.locator("#id_place").fill("Hội trường Đảng ủy xã Long Bình")
@@ -196,3 +196,14 @@ def test_the_title_proposes_the_slug(indexes, new_context, sign_in, page_type):
     page.locator("#tab-label-promote").click()
     expect(page.locator("#id_slug")).to_have_value(re.compile(r"^t.*-2026$"), timeout=3_000)
     assert " " not in page.locator("#id_slug").input_value()
+
+
+@pytest.mark.parametrize("typed", ["15/12/2026", "ngày 15 tháng 12 năm 2026"])
+def test_dates_typed_the_vietnamese_way_stay_as_typed(indexes, new_context, sign_in, typed):
+    """The README: editors may type dates as they write them, always read day first."""
+    page = sign_in(new_context().new_page())
+    page.goto(f"/admin/pages/add/wagtail_dangvu/seminareventpage/{indexes['seminareventpage'].pk}/")
+    page.locator("#id_start_date").fill(typed)
+    page.locator("#id_title").click()
+    page.keyboard.press("Escape")
+    expect(page.locator("#id_start_date")).to_have_value(typed, timeout=2_000)

@@ -114,6 +114,11 @@ class ISOFormatField(serializers.Field):
         return value.isoformat() if value is not None else None
 
 
+# A plain text input for dates: Wagtail's date picker rewrites what it cannot read (such
+# as "ngày 15 tháng 12 năm 2026") as today's date before the form ever sees it.
+DATE_TYPED = forms.TextInput(attrs={"placeholder": "15/12/2026"})
+
+
 class SeminarEventPageForm(DangvuPageForm):
     """The event editor: dates may be typed as Vietnamese editors write them."""
 
@@ -220,8 +225,10 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
-                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+                FieldRowPanel(
+                    [FieldPanel("start_date", widget=DATE_TYPED), FieldPanel("start_time")]
+                ),
+                FieldRowPanel([FieldPanel("end_date", widget=DATE_TYPED), FieldPanel("end_time")]),
                 FieldPanel("all_day"),
             ],
             heading=_("Date and time"),
