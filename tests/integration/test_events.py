@@ -25,11 +25,9 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 from example_site.urls import urlpatterns as example_urlpatterns
 from tests.factories import (
     make_dashboard,
-    make_document,
     make_event,
     make_event_index,
     make_indicator,
-    make_register,
     make_report,
     make_report_index,
     statistic,
@@ -39,7 +37,6 @@ from wagtail_dangvu.formats import vi_dateline
 from wagtail_dangvu.models import (
     DocumentMention,
     IndicatorValue,
-    SecrecyLevel,
     SeminarEventIndexPage,
     SeminarEventPage,
 )
@@ -62,27 +59,6 @@ urlpatterns = [path("api/v2/", api_router.urls), *example_urlpatterns]
 @pytest.fixture
 def index(home):
     return make_event_index(home)
-
-
-@pytest.fixture
-def register(home):
-    return make_register(home)
-
-
-@pytest.fixture
-def conclusion():
-    return make_document("21-KL/TW", term="XIII")
-
-
-@pytest.fixture
-def secret():
-    return make_document(
-        "09-BC/ĐU",
-        type_name="Báo cáo",
-        summary="Báo cáo mật",
-        issue_date=datetime.date(2022, 11, 20),
-        secrecy=SecrecyLevel.SECRET,
-    )
 
 
 def today():

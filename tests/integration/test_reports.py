@@ -11,7 +11,6 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from tests.factories import (
     make_document,
-    make_register,
     make_report,
     make_report_index,
     paragraph,
@@ -22,29 +21,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def register(home):
-    return make_register(home)
-
-
-@pytest.fixture
 def index(home):
     return make_report_index(home)
-
-
-@pytest.fixture
-def conclusion():
-    return make_document("21-KL/TW", term="XIII")
-
-
-@pytest.fixture
-def secret():
-    return make_document(
-        "09-BC/ĐU",
-        type_name="Báo cáo",
-        summary="Báo cáo mật",
-        issue_date=datetime.date(2022, 11, 20),
-        secrecy=SecrecyLevel.SECRET,
-    )
 
 
 def mentions_of(document):

@@ -31,7 +31,6 @@ from wagtail_dangvu.models import (
     DocumentMention,
     IndicatorValue,
     RecognitionLevel,
-    SecrecyLevel,
     StoryKind,
 )
 from wagtail_dangvu.models.stories import STANDARD_FIELDS
@@ -45,17 +44,6 @@ JSON_LD_RE = re.compile(r'<script type="application/ld\+json">(.*?)</script>', r
 @pytest.fixture
 def index(home):
     return make_story_index(home)
-
-
-@pytest.fixture
-def secret():
-    return make_document(
-        "09-BC/ĐU",
-        type_name="Báo cáo",
-        summary="Báo cáo mật",
-        issue_date=datetime.date(2022, 11, 20),
-        secrecy=SecrecyLevel.SECRET,
-    )
 
 
 def articles_json_ld(html):
