@@ -13,7 +13,7 @@ from functools import reduce
 from operator import and_
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,7 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..signals import document_visibility_changed
 from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
 
 ROMAN_TERM_RE = re.compile(r"^[IVXLC]+$")
@@ -45,10 +46,39 @@ class Circulation(models.TextChoices):
     INTERNAL = "internal", _("Internal circulation only")
 
 
+# The permissions that make a user one of the register's keepers, who may see withheld
+# entries (classified or internal) in the admin and download their files.
+REGISTER_PERMISSIONS = (
+    "wagtail_dangvu.view_partydocument",
+    "wagtail_dangvu.change_partydocument",
+    "wagtail_dangvu.delete_partydocument",
+)
+
+
+def may_see_withheld(user) -> bool:
+    """Whether ``user`` may see withheld entries: an active user who keeps the register.
+
+    Everybody else, anonymous readers and editors without a permission on the register
+    alike, meets withheld entries nowhere: not on the site, not in the admin's choosers,
+    listings and translation screens, and not as files.
+    """
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.is_superuser or any(user.has_perm(perm) for perm in REGISTER_PERMISSIONS)
+
+
 class PartyDocumentQuerySet(models.QuerySet):
     def public(self):
         """Documents that may appear on a public page, feed, search result or API."""
         return self.filter(secrecy=SecrecyLevel.NORMAL, circulation=Circulation.PUBLIC)
+
+    def withheld(self):
+        """Documents that are classified or for internal circulation."""
+        return self.exclude(secrecy=SecrecyLevel.NORMAL, circulation=Circulation.PUBLIC)
+
+    def visible_to(self, user):
+        """What ``user`` may see of the register: everything, or the public entries."""
+        return self if may_see_withheld(user) else self.public()
 
     def with_symbol(self, symbol: DocumentSymbol):
         """Documents written with this symbol (several terms may reuse it)."""
@@ -250,6 +280,22 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         return self.secrecy == SecrecyLevel.NORMAL and self.circulation == Circulation.PUBLIC
 
     @property
+    def is_withheld(self) -> bool:
+        return not self.is_public
+
+    def is_visible_to(self, user) -> bool:
+        return self.is_public or may_see_withheld(user)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # What the database held, to tell when a save changes the entry's visibility.
+        instance._stored_public = (
+            instance.is_public if {"secrecy", "circulation"} <= set(field_names) else None
+        )
+        return instance
+
+    @property
     def year(self) -> int:
         return self.issue_date.year
 
@@ -315,4 +361,31 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
                 ]
             )
         )
-        super().save(*args, **kwargs)
+        stored_public = getattr(self, "_stored_public", None)
+        if self._state.adding:
+            stored_public = True  # a new entry was withheld from nobody yet
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self._hold_for_translations(stored_public)
+        self._stored_public = self.is_public
+
+    def _hold_for_translations(self, stored_public: bool | None) -> None:
+        """Secrecy and circulation are one for the whole translation group, from this save.
+
+        Every language of an entry is withheld the moment any of them is, and released
+        together: the last save decides for the group. When the group's visibility changes
+        (or cannot be known, the row having been loaded without those fields),
+        ``document_visibility_changed`` is sent once with all of its members, inside the
+        saving transaction, so that files, search indexes and mentions follow before
+        anyone can read the new state.
+        """
+        group = PartyDocument.objects.filter(translation_key=self.translation_key)
+        followed = (
+            group.exclude(pk=self.pk)
+            .exclude(secrecy=self.secrecy, circulation=self.circulation)
+            .update(secrecy=self.secrecy, circulation=self.circulation)
+        )
+        if followed or stored_public is not self.is_public:
+            document_visibility_changed.send(
+                sender=PartyDocument, documents=list(group), public=self.is_public
+            )
