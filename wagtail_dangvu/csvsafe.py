@@ -27,4 +27,3 @@ def neutralise(text: str) -> str:
     Text that starts otherwise is returned unchanged, so ordinary cells read as typed.
     """
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
