@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField
 from .. import charts
 from ..compat import PAGE_MODEL
 from ..csvsafe import neutralise
+from ..downloads import content_disposition
 from ..rollup import Aggregation, Observation, combine
 from .base import DangvuPage
 from .indicators import Indicator, IndicatorValue
@@ -175,7 +176,7 @@ class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
         response = HttpResponse(
             "\ufeff" + self.rollup().to_csv(), content_type="text/csv; charset=utf-8"
         )
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
+        response["Content-Disposition"] = content_disposition(f"{self.slug}.csv")
         return response
 
     def csv_url(self, request=None):
