@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry, Page
 
+from tests.portal.models import NewsPage
 from wagtail_dangvu.ratings.models import Rating, Vote
 from wagtail_dangvu.ratings.panels import RatingPanel
 
@@ -50,7 +51,7 @@ def rated(home, reader_factory):
         "Tọa đàm dân vận khéo": (5, 4, 4, 4),
         "Thông báo lịch tiếp dân": (1, 1),
     }.items():
-        pages[title] = home.add_child(instance=Page(title=title))
+        pages[title] = home.add_child(instance=NewsPage(title=title))
         for score in scores:
             assert reader_factory().vote(pages[title], score).status_code == 201
     return pages
