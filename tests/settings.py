@@ -4,6 +4,9 @@ import tempfile
 
 from example_site.settings import *  # noqa: F403
 
+# A portal's own page types beside the app's (tests/portal).
+INSTALLED_APPS = ["tests.portal", *INSTALLED_APPS]  # noqa: F405
+
 DEBUG = False
 SECRET_KEY = "tests-not-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

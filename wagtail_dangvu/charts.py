@@ -45,6 +45,7 @@ from fractions import Fraction
 from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
+from wagtail_dangvu.csvsafe import neutralise
 from wagtail_dangvu.formats import vi_number
 
 __all__ = [
@@ -1140,14 +1141,6 @@ def table_rows(data: ChartData) -> list[TableRow]:
     return rows
 
 
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(text: str) -> str:
-    """Defuse spreadsheet formula injection in a text cell (OWASP recommendation)."""
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
-
-
 def _csv_number(value: Decimal | None) -> str:
     return "" if value is None else format(value, "f")
 
@@ -1162,7 +1155,7 @@ def to_csv(data: ChartData) -> str:
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([_csv_text(data.unit), *(_csv_text(s.name) for s in data.series)])
+    writer.writerow([neutralise(data.unit), *(neutralise(s.name) for s in data.series)])
     for row in table_rows(data):
-        writer.writerow([_csv_text(row.label), *(_csv_number(cell.value) for cell in row.cells)])
+        writer.writerow([neutralise(row.label), *(_csv_number(cell.value) for cell in row.cells)])
     return buffer.getvalue()

@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from urllib.parse import quote
 
 import icalendar
 from django.http import HttpResponse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 
 from . import __version__
 from .conf import get_setting
-from .symbols import fold
+from .downloads import content_disposition
 
 PRODID = f"-//wagtail-dangvu//wagtail-dangvu {__version__}//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -122,19 +120,11 @@ def build_calendar(
     return calendar
 
 
-def content_disposition(filename: str, *, attachment: bool) -> str:
-    """``attachment; filename="to-dam.ics"; filename*=UTF-8''t%E1%BB%8Da-%C4%91%C3%A0m.ics``."""
-    stem, _dot, extension = filename.rpartition(".")
-    fallback = f"{slugify(fold(stem)) or 'calendar'}.{extension}"
-    header = f'{"attachment" if attachment else "inline"}; filename="{fallback}"'
-    if fallback != filename:
-        header += f"; filename*=UTF-8''{quote(filename)}"
-    return header
-
-
 def calendar_response(
     calendar: icalendar.Calendar, filename: str, *, attachment: bool
 ) -> HttpResponse:
     response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition(filename, attachment=attachment)
+    response["Content-Disposition"] = content_disposition(
+        filename, attachment=attachment, fallback="calendar"
+    )
     return response

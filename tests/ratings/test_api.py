@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, PageViewRestriction
 
+from tests.portal.models import NewsPage, NoticePage
 from wagtail_dangvu.ratings.models import Rating, Vote
 
 pytestmark = pytest.mark.django_db
@@ -175,7 +176,7 @@ def private(article):
 
 
 def below_a_private_page(article):
-    child = article.add_child(instance=Page(title="Tham luận"))
+    child = article.add_child(instance=NewsPage(title="Tham luận"))
     PageViewRestriction.objects.create(page=article, restriction_type="password", password="x")
     return child.pk
 
@@ -189,22 +190,47 @@ def unknown(article):
     return article.pk + 1000
 
 
+def of_a_type_without_stars(article):
+    """A live, public page whose type has not opted in (no ``rateable = True``)."""
+    return article.get_parent().add_child(instance=NoticePage(title="Thông báo")).pk
+
+
+def the_home_page(article):
+    return article.get_parent().pk
+
+
+def the_root(article):
+    return Page.get_first_root_node().pk
+
+
 @pytest.mark.parametrize(
-    "make_page", [unknown, unpublished, private, below_a_private_page, switched_off]
+    "make_page",
+    [
+        unknown,
+        unpublished,
+        private,
+        below_a_private_page,
+        switched_off,
+        of_a_type_without_stars,
+        the_home_page,
+        the_root,
+    ],
 )
-def test_only_live_public_pages_open_to_votes_can_be_rated(reader, article, make_page):
+def test_only_live_public_pages_that_show_the_stars_can_be_rated(reader, article, make_page):
     page_id = make_page(article)
+    other = article.get_parent().add_child(instance=NewsPage(title="Tin tức"))
     before = snapshot()
 
     assert reader.get(page_id).status_code == 404
-    reader.get(article.get_parent())  # a token from a page that can be rated
+    reader.get(other)  # a CSRF token from a page that can be rated
     assert reader.vote(page_id, 4).status_code == 404
+    assert reader.client.get(f"{reader.url(page_id)}vote/?score=4").status_code == 404
     assert snapshot() == before
 
 
 def test_a_sibling_of_a_private_page_stays_public(reader, article, home):
     PageViewRestriction.objects.create(page=article, restriction_type="login")
-    sibling = home.add_child(instance=Page(title="Tin tức"))
+    sibling = home.add_child(instance=NewsPage(title="Tin tức"))
 
     assert reader.vote(sibling, 5).status_code == 201
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from wagtail_dangvu.ratings.checks import check_ratings_settings
+from wagtail_dangvu.ratings.checks import check_rateable_page_types, check_ratings_settings
+from wagtail_dangvu.ratings.pages import rateable_page_models
 
 
 def ids(errors):
@@ -34,3 +35,18 @@ def test_a_dummy_cache_leaves_votes_unlimited(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
     assert ids(check_ratings_settings()) == ["wagtail_dangvu.W103"]
+
+
+def test_a_site_where_no_page_type_shows_the_stars_is_warned(monkeypatch):
+    for model in rateable_page_models():
+        monkeypatch.setattr(model, "rateable", False)
+
+    assert ids(check_rateable_page_types()) == ["wagtail_dangvu.W106"]
+
+
+def test_no_warning_while_ratings_are_switched_off(monkeypatch, ratings_settings):
+    ratings_settings(ENABLED=False)
+    for model in rateable_page_models():
+        monkeypatch.setattr(model, "rateable", False)
+
+    assert check_rateable_page_types() == []

@@ -10,8 +10,8 @@ import threading
 import pytest
 from django.db import connection
 from django.utils.crypto import get_random_string
-from wagtail.models import Page
 
+from tests.portal.models import NewsPage
 from wagtail_dangvu.ratings.models import Rating, Vote
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -84,7 +84,7 @@ def snapshot():
 
 @pytest.fixture
 def page(home):
-    return home.add_child(instance=Page(title="Tổng kết công tác dân vận năm 2022"))
+    return home.add_child(instance=NewsPage(title="Tổng kết công tác dân vận năm 2022"))
 
 
 @modes
@@ -134,7 +134,7 @@ def test_no_bad_request_writes_anything(page, home, reader_factory, ratings_sett
     voters = [ready(reader_factory()) for _ in range(5)]
     for voter in voters:
         assert voter.vote(page, 4).status_code == 201
-    switched_off = home.add_child(instance=Page(title="Lịch công tác tuần"))
+    switched_off = home.add_child(instance=NewsPage(title="Lịch công tác tuần"))
     Rating.objects.create(page=switched_off, enabled=False)
     before = snapshot()
 

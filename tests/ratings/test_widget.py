@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.utils import translation
 from wagtail.models import Page
 
+from tests.portal.models import NewsPage, NoticePage
 from wagtail_dangvu.ratings.models import Rating
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +110,7 @@ def test_after_votes_the_portals_lines_and_aggregate_rating_appear(article, read
 
 
 def test_a_hostile_title_cannot_break_out_of_the_json_ld(home, reader):
-    page = home.add_child(instance=Page(title=HOSTILE, slug="hostile"))
+    page = home.add_child(instance=NewsPage(title=HOSTILE, slug="hostile"))
     reader.vote(page, 5)
 
     html = render(page)
@@ -123,7 +124,7 @@ def test_a_hostile_title_cannot_break_out_of_the_json_ld(home, reader):
 
 
 def test_a_hostile_title_is_escaped_in_the_markup_too(home, reader):
-    page = home.add_child(instance=Page(title=HOSTILE, slug="hostile"))
+    page = home.add_child(instance=NewsPage(title=HOSTILE, slug="hostile"))
     reader.vote(page, 5)
 
     html = render(page)
@@ -144,7 +145,7 @@ def test_ratings_switched_off_site_wide_show_no_stars(article, ratings_settings)
 
 
 def test_an_unsaved_page_shows_no_stars(article):
-    assert render(Page(title="Bản nháp")).strip() == ""
+    assert render(NewsPage(title="Bản nháp")).strip() == ""
     assert render(None).strip() == ""
 
 
@@ -178,3 +179,24 @@ def test_the_radio_group_is_labelled_for_screen_readers(article):
         field_id = f"dangvu-rating-{article.pk}-{score}"
         assert f'type="radio" name="score" value="{score}" id="{field_id}"' in template
         assert f'for="{field_id}"' in template
+
+
+def test_only_a_page_type_that_opts_in_shows_the_stars(client, home, article):
+    # Both templates carry {% star_rating page %}; only NewsPage sets rateable = True.
+    notice = home.add_child(instance=NoticePage(title="Thông báo lịch tiếp dân"))
+
+    news_html = client.get(article.url).content.decode()
+    notice_html = client.get(notice.url).content.decode()
+
+    assert f'data-url="/dangvu/ratings/{article.pk}/"' in news_html
+    assert "Click để đánh giá bài viết" in news_html
+    assert "dangvu-rating" not in notice_html
+    assert "/dangvu/ratings/" not in notice_html
+
+
+def test_a_page_given_as_a_plain_page_is_judged_by_its_type(article, home):
+    notice = home.add_child(instance=NoticePage(title="Thông báo"))
+
+    assert "Click để đánh giá bài viết" in render(Page.objects.get(pk=article.pk))
+    assert render(Page.objects.get(pk=notice.pk)).strip() == ""
+    assert render(home).strip() == ""

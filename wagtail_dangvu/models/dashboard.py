@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField
 
 from .. import charts
 from ..compat import PAGE_MODEL
+from ..csvsafe import neutralise
+from ..downloads import content_disposition
 from ..rollup import Aggregation, Observation, combine
 from .base import DangvuPage
 from .indicators import Indicator, IndicatorValue
@@ -68,8 +70,8 @@ class Rollup:
                 writer.writerow(
                     [
                         row.indicator.code,
-                        _csv_text(row.indicator.name),
-                        _csv_text(row.indicator.unit),
+                        neutralise(row.indicator.name),
+                        neutralise(row.indicator.unit),
                         row.indicator.aggregation,
                         year,
                         format(value.normalize(), "f"),
@@ -77,11 +79,6 @@ class Rollup:
                     ]
                 )
         return buffer.getvalue()
-
-
-def _csv_text(text: str) -> str:
-    # Neutralise spreadsheet formulas in editor text.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
 
 
 def compute_rollup(root, indicators=None) -> Rollup:
@@ -179,7 +176,7 @@ class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
         response = HttpResponse(
             "\ufeff" + self.rollup().to_csv(), content_type="text/csv; charset=utf-8"
         )
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
+        response["Content-Disposition"] = content_disposition(f"{self.slug}.csv")
         return response
 
     def csv_url(self, request=None):

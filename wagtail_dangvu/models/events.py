@@ -136,6 +136,7 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
     """A seminar or conference: when, where, who, what was said and concluded."""
 
     portal_feed = True  # listed in the portal-wide RSS feed
+    rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
 
     kind = models.CharField(
         _("kind of event"), max_length=20, choices=EventKind.choices, default=EventKind.SEMINAR

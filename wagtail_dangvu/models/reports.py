@@ -42,6 +42,7 @@ class DirectiveReportPage(DangvuPage):
     """A report on implementing Party documents over a period."""
 
     portal_feed = True  # listed in the portal-wide RSS feed
+    rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
 
     kind = models.CharField(
         _("kind of report"), max_length=20, choices=ReportKind.choices, default=ReportKind.INTERIM

@@ -152,6 +152,7 @@ class DanVanKheoStoryPage(DangvuPage):
     """One "dân vận khéo" model: mô hình tập thể or điển hình cá nhân."""
 
     portal_feed = True  # listed in the portal-wide RSS feed
+    rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
     text_fields = ("model_name", "summary", "unit", "partners", "place", "replication")
 
     model_name = models.CharField(

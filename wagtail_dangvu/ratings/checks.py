@@ -10,6 +10,8 @@ from django.core.checks import Error, Tags, Warning, register
 
 from wagtail_dangvu.conf import get_settings
 
+from .pages import rateable_page_models
+
 _COOKIE_NAME_RE = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 
 
@@ -63,3 +65,22 @@ def check_ratings_settings(app_configs=None, **kwargs):
             )
         )
     return errors
+
+
+@register(Tags.models)
+def check_rateable_page_types(app_configs=None, **kwargs):
+    """A portal upgrading from a release that rated every page type is told to opt in."""
+    ratings = get_settings()["RATINGS"]
+    if not isinstance(ratings, dict) or ratings.get("ENABLED") is not True:
+        return []
+    if rateable_page_models():
+        return []
+    return [
+        Warning(
+            "No page type shows the star rating: no page model sets 'rateable = True', so "
+            "the stars are never shown and every vote is refused.",
+            hint="Set rateable = True on the page types whose template has "
+            "{% star_rating page %} (see docs/ratings.md).",
+            id="wagtail_dangvu.W106",
+        )
+    ]

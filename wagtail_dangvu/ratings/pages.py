@@ -1,4 +1,15 @@
-"""Which pages readers can rate: live, public ones, while ratings are switched on."""
+"""Which pages readers can rate: live, public pages of a type that shows the stars.
+
+A page type shows the star rating, and takes votes, when it says so::
+
+    class NewsPage(Page):
+        rateable = True
+
+(subclasses inherit it; a subclass may set it back to False). The template tag and the
+rating API ask the same question here, so a vote is accepted exactly where the stars
+can be seen: never on the root, a home page, an index or any page type that has not
+opted in, whatever page id a script sends.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +24,38 @@ from wagtail.models import PageViewRestriction
 from wagtail_dangvu.compat import PAGE_MODEL
 
 from .conf import ratings_setting
+
+
+def is_rateable(model) -> bool:
+    """Whether pages of ``model`` (a page class) show the stars and take votes.
+
+    Only a plain ``rateable = True`` counts, so a host's own model field of that name
+    (a descriptor on the class) never opens a page type to votes by accident.
+    """
+    return getattr(model, "rateable", False) is True
+
+
+def page_is_rateable(page) -> bool:
+    """Whether ``page`` is of a type that shows the stars."""
+    model = type(page)
+    if model is apps.get_model(PAGE_MODEL):  # not the specific page: its content type says
+        model = page.specific_class
+    return is_rateable(model)
+
+
+def rateable_page_models() -> list:
+    """The installed page types that show the stars."""
+    page_model = apps.get_model(PAGE_MODEL)
+    return [
+        model for model in apps.get_models() if issubclass(model, page_model) and is_rateable(model)
+    ]
+
+
+def _model_of(app_label: str, model_name: str):
+    try:
+        return apps.get_model(app_label, model_name)
+    except LookupError:  # a content type left behind by an uninstalled app
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +73,7 @@ class RateablePage:
 
 
 def get_rateable_page(page_id: int) -> RateablePage | None:
-    """The live, public page ``page_id``, or None; in one query.
+    """The live, public page ``page_id`` of a type that shows the stars, or None; in one query.
 
     A page is private when it or one of its ancestors has a view restriction (a
     password, a login or a group).
@@ -44,8 +87,17 @@ def get_rateable_page(page_id: int) -> RateablePage | None:
         apps.get_model(PAGE_MODEL)
         .objects.filter(pk=page_id, live=True)
         .filter(~Exists(restrictions_above))
-        .values_list("pk", "translation_key", "locale_id", "locale__language_code")
+        .values_list(
+            "pk",
+            "translation_key",
+            "locale_id",
+            "locale__language_code",
+            "content_type__app_label",
+            "content_type__model",
+        )
         .order_by()
     )
     row = next(iter(rows), None)
-    return None if row is None else RateablePage(*row)
+    if row is None or not is_rateable(_model_of(*row[4:])):
+        return None
+    return RateablePage(*row[:4])

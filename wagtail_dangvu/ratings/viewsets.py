@@ -7,7 +7,7 @@ from django.db.models import F
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
@@ -28,6 +28,9 @@ from wagtail.admin.widgets.boolean_radio_select import BooleanRadioSelect
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
+
+from wagtail_dangvu.csvsafe import neutralise
+from wagtail_dangvu.downloads import content_disposition
 
 from .models import Rating
 
@@ -89,6 +92,33 @@ class RatingIndexView(IndexView):
                 return queryset.order_by(average.desc(nulls_last=True), "-count", "pk")
             return queryset.order_by(average.asc(nulls_last=True), "-count", "pk")
         return super().order_queryset(queryset)
+
+    # The exports: page titles are typed by editors, so no text cell of the CSV may start a
+    # formula, and the file is named in the admin's language (RFC 6266).
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return neutralise(value)
+        return value
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        # openpyxl stores text starting with "=" as a formula; keep it text, as Wagtail
+        # 8.0.1 does and Wagtail 7.0 does not. An XLSX cell typed as text is never run.
+        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
+            if cell.data_type == "f":
+                cell.data_type = "s"
+            yield cell
+
+    def write_csv_response(self, queryset):
+        response = super().write_csv_response(queryset)
+        response["Content-Disposition"] = content_disposition(f"{self.get_filename()}.csv")
+        return response
+
+    def write_xlsx_response(self, queryset):
+        response = super().write_xlsx_response(queryset)
+        response["Content-Disposition"] = content_disposition(f"{self.get_filename()}.xlsx")
+        return response
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -171,7 +201,7 @@ class RatingViewSet(SnippetViewSet):
     filterset_class = RatingFilterSet
     search_fields = ["page__title"]
     search_backend_name = None
-    export_filename = "ratings"
+    export_filename = pgettext_lazy("file name", "ratings")
     list_export = [
         "page",
         "page.full_url",

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from .. import wording
 from ..conf import ratings_setting
 from ..models import Rating
+from ..pages import page_is_rateable
 from ..scores import BEST, WORST
 
 register = template.Library()
@@ -49,8 +50,11 @@ def aggregate_rating(page, tally, url) -> dict:
 
 @register.simple_tag(takes_context=True)
 def star_rating(context, page):
-    """Render the star rating of ``page``; nothing when ratings are off for it."""
+    """Render the star rating of ``page``; nothing when ratings are off for it, or when
+    its page type does not show the stars (see :mod:`wagtail_dangvu.ratings.pages`)."""
     if not ratings_setting("ENABLED") or page is None or page.pk is None:
+        return ""
+    if not page_is_rateable(page):
         return ""
     state = Rating.objects.state_for(page)  # no reader: the same for everyone
     if not state.enabled:
