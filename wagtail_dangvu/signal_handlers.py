@@ -126,16 +126,14 @@ def remember_stored_symbol(sender, instance, raw=False, **kwargs):
 
 @receiver(post_save, sender=PartyDocument)
 def on_document_saved(sender, instance, created, raw=False, **kwargs):
-    """A withheld entry's symbol changed: the old one may be free, the new one is withheld.
-
-    Changes of visibility are handled by ``document_visibility_changed``.
+    """An entry's symbol changed (a typo corrected): the old one may be free now, and the
+    new one withheld. The pages naming either are composed again, whatever the entry's
+    visibility, which ``document_visibility_changed`` follows for the new symbol only.
     """
     stored = getattr(instance, "_dangvu_stored_symbol", None)
-    instance._dangvu_stored_symbol = instance.symbol
     if raw or created or stored in (None, instance.symbol):
         return
-    if instance.is_withheld:
-        refresh_pages_naming({stored, instance.symbol})
+    refresh_pages_naming({stored, instance.symbol})
 
 
 @receiver(post_delete, sender=PartyDocument)
