@@ -4,7 +4,8 @@ Every page of the app keeps a ``search_text`` without diacritics (see
 :class:`~wagtail_dangvu.models.DangvuPage`), so a folded query such as "dan van kheo" finds
 "Dân vận khéo" on every search backend. A query that reads as a document symbol, in any
 written form ("21 KL TW", "Kết luận số 21-KL/TW"), puts that document and the pages that
-mention it first. Only public documents and live, public pages are ever returned.
+mention it first. Only public documents and live, public pages are ever returned, and a
+symbol that a withheld register entry bears finds nothing, as one nobody wrote.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from .models import PartyDocument
-from .symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
+from .models import DocumentMention, PartyDocument
+from .models.mentions import withheld_symbols
+from .symbols import DocumentSymbol, InvalidSymbol, find_symbols, fold, parse_symbol
 
 MAX_QUERY_LENGTH = 200
 
@@ -47,6 +49,24 @@ def read_symbol(query: str) -> DocumentSymbol | None:
     return None
 
 
+def pages_naming_withheld(query: str, symbol: DocumentSymbol | None) -> set[int]:
+    """The pages that name a withheld symbol written in ``query``: none are found by it.
+
+    Their search text has lost the symbol already; this also keeps out a page whose title
+    carries it, so a withheld symbol answers as one nobody wrote. No query when ``query``
+    names no symbol.
+    """
+    symbols = {match.symbol for match in find_symbols(query)}
+    if symbol is not None:
+        symbols.add(symbol)
+    withheld = withheld_symbols(symbols)
+    if not withheld:
+        return set()
+    return set(
+        DocumentMention.objects.filter(symbol__in=withheld).values_list("page_id", flat=True)
+    )
+
+
 def _ordered_pages(ids: list[int]) -> list[Page]:
     pages = Page.objects.filter(pk__in=ids).specific().in_bulk()
     return [pages[pk] for pk in ids if pk in pages]
@@ -62,14 +82,14 @@ def search_portal(query: str, *, locale, limit: int = 50) -> SearchResults:
     documents = PartyDocument.objects.public().filter(locale=locale)
     pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
     page_ids: list[int] = []
+    unfound = pages_naming_withheld(query, results.symbol)
 
     if results.symbol is not None:
         results.documents = list(documents.with_symbol(results.symbol))
         page_ids = list(
-            pages.filter(dangvu_document_mentions__symbol=str(results.symbol))
+            pages.filter(pk__in=DocumentMention.objects.pages_naming(results.symbol))
             .order_by("-first_published_at")
             .values_list("pk", flat=True)
-            .distinct()
         )
         query = " ".join(
             [query, str(results.symbol.number), results.symbol.type_code, results.symbol.issuer]
@@ -81,7 +101,7 @@ def search_portal(query: str, *, locale, limit: int = 50) -> SearchResults:
     # typed finds the portal's other pages.
     for terms in dict.fromkeys([fold(query), query]):
         for page in pages.search(terms, operator="and")[:limit]:
-            if page.pk not in page_ids:
+            if page.pk not in page_ids and page.pk not in unfound:
                 page_ids.append(page.pk)
     results.pages = _ordered_pages(page_ids[:limit])
     return results

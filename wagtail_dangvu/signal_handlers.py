@@ -1,7 +1,10 @@
-"""Keep the denormalised tables current as pages are published, unpublished and moved.
+"""Keep the denormalised tables current as pages are published, unpublished and moved,
+and as register entries are withheld and released.
 
 - :class:`~wagtail_dangvu.models.DocumentMention`: the documents each live page names.
 - :class:`~wagtail_dangvu.models.IndicatorValue`: the figures each live page reports.
+- ``search_text`` and the search index of the live pages naming a symbol that a register
+  entry starts or stops withholding.
 
 Rows are rebuilt from the published content in one transaction, and deleted with the
 page (the foreign keys cascade), so no request ever parses StreamField JSON to list them.
@@ -12,11 +15,15 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.models import Page
+from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from .models import DangvuPage, DocumentMention, IndicatorValue
+from .models import DangvuPage, DocumentMention, IndicatorValue, PartyDocument
 from .rollup import Aggregation, Observation, combine
+from .signals import document_visibility_changed
 
 
 def index_page(page: DangvuPage) -> None:
@@ -67,3 +74,70 @@ def on_page_published(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def on_page_unpublished(sender, instance, **kwargs):
     unindex_page(instance)
+
+
+# Withholding -------------------------------------------------------------------------------
+
+
+def refresh_pages_naming(symbols) -> int:
+    """Compose again the search text of the live pages that name any of ``symbols``.
+
+    Called when a symbol starts or stops being withheld: a changed text is written and the
+    page is indexed again at once, in the caller's transaction (Wagtail's own reindexing
+    may wait in a task queue), so a search never finds a page by a withheld symbol, and
+    finds it again when the entry is released. Returns how many pages changed.
+    """
+    symbols = {str(symbol) for symbol in symbols if symbol}
+    if not symbols:
+        return 0
+    pages = (
+        Page.objects.live()
+        .filter(pk__in=DocumentMention.objects.filter(symbol__in=symbols).values("page_id"))
+        .specific()
+    )
+    changed = 0
+    for page in pages:
+        if not isinstance(page, DangvuPage):
+            continue
+        text = page.compose_search_text()
+        if text == page.search_text:
+            continue
+        type(page).objects.filter(pk=page.pk).update(search_text=text)
+        page.search_text = text
+        index.insert_or_update_object(page)
+        changed += 1
+    return changed
+
+
+@receiver(document_visibility_changed)
+def on_document_visibility_changed(sender, documents, public, **kwargs):
+    refresh_pages_naming(document.symbol for document in documents)
+
+
+@receiver(pre_save, sender=PartyDocument)
+def remember_stored_symbol(sender, instance, raw=False, **kwargs):
+    """The symbol the row held, when a save may change it (a typo corrected)."""
+    if raw or instance._state.adding or instance.pk is None:
+        return
+    instance._dangvu_stored_symbol = (
+        PartyDocument.objects.filter(pk=instance.pk).values_list("symbol", flat=True).first()
+    )
+
+
+@receiver(post_save, sender=PartyDocument)
+def on_document_saved(sender, instance, created, raw=False, **kwargs):
+    """An entry's symbol changed (a typo corrected): the old one may be free now, and the
+    new one withheld. The pages naming either are composed again, whatever the entry's
+    visibility, which ``document_visibility_changed`` follows for the new symbol only.
+    """
+    stored = getattr(instance, "_dangvu_stored_symbol", None)
+    if raw or created or stored in (None, instance.symbol):
+        return
+    refresh_pages_naming({stored, instance.symbol})
+
+
+@receiver(post_delete, sender=PartyDocument)
+def on_document_deleted(sender, instance, **kwargs):
+    """A withheld entry removed: its symbol is as unknown as any, unless another bears it."""
+    if instance.is_withheld:
+        refresh_pages_naming({instance.symbol})

@@ -163,6 +163,7 @@ class DangvuPage(Page):
     # Search ----------------------------------------------------------------------------
 
     def search_text_parts(self) -> list[str]:
+        """The page's words as written: titles, texts and the strings of its blocks."""
         parts = [self.title, self.search_description or ""]
         parts.extend(getattr(self, name) or "" for name in self.text_fields)
         for leaf in walk_page(self):
@@ -171,13 +172,35 @@ class DangvuPage(Page):
                 parts.append(text_of(value.source))
             elif isinstance(value, str) and leaf.block is not None:
                 parts.append(value)
-        for match in find_symbols(" ".join(parts)):
-            symbol = match.symbol
-            parts.append(f"{symbol} {symbol.number} {symbol.type_code} {symbol.issuer}")
         return parts
 
+    def compose_search_text(self) -> str:
+        """``search_text``: the parts folded, each symbol spelt out, withheld ones left out.
+
+        A symbol is spelt out ("21-KL/TW 21 KL TW") so that a search for its parts finds
+        it. A symbol that a withheld register entry bears is cut from the text, with its
+        spellings, so that no search finds the page by it; the mention rows keep the
+        record, and the text is composed again when the entry is released
+        (:mod:`wagtail_dangvu.signal_handlers`).
+        """
+        from .mentions import withheld_symbols
+
+        text = " ".join(part for part in self.search_text_parts() if part)
+        matches = find_symbols(text)
+        withheld = withheld_symbols(match.symbol for match in matches)
+        kept, spelt, start = [], [], 0
+        for match in matches:
+            symbol = match.symbol
+            if str(symbol) in withheld:
+                kept.append(text[start : match.start])
+                start = match.end
+            else:
+                spelt.append(f"{symbol} {symbol.number} {symbol.type_code} {symbol.issuer}")
+        kept.append(text[start:])
+        return fold(" ".join(["".join(kept), *spelt]))
+
     def full_clean(self, *args, **kwargs):
-        self.search_text = fold(" ".join(p for p in self.search_text_parts() if p))
+        self.search_text = self.compose_search_text()
         super().full_clean(*args, **kwargs)
 
     # Rendering -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Page
 
 from .. import charts
 from ..compat import PAGE_MODEL
@@ -81,17 +82,24 @@ class Rollup:
         return buffer.getvalue()
 
 
+def counted_pages(root):
+    """The pages whose figures a roll-up over ``root`` adds up: live and public ones below it.
+
+    A page behind a view restriction (its own or an ancestor's, added before or after it
+    was published) is left out, so a dashboard never reveals a figure, or the existence of
+    an indicator, that only a signed-in reader may see. Restrictions are read when the
+    roll-up is computed, in one query however many there are.
+    """
+    return Page.objects.descendant_of(root).live().public()
+
+
 def compute_rollup(root, indicators=None) -> Rollup:
-    """Each indicator per year over the live pages below ``root``, in two queries.
+    """Each indicator per year over the live, public pages below ``root``, in three queries.
 
     Rows are read as tuples and combined by :func:`wagtail_dangvu.rollup.combine`, in
     Decimal, so a sum is exact on every database.
     """
-    values = IndicatorValue.objects.filter(
-        page__path__startswith=root.path,
-        page__depth__gt=root.depth,
-        page__live=True,
-    )
+    values = IndicatorValue.objects.filter(page__in=counted_pages(root).values("pk"))
     if indicators is not None:
         values = values.filter(indicator__in=indicators)
     observations: dict[int, dict[int, list[Observation]]] = defaultdict(lambda: defaultdict(list))
@@ -118,7 +126,7 @@ def compute_rollup(root, indicators=None) -> Rollup:
 
 
 class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
-    """Adds up the figures of every live page below it (or below a chosen page)."""
+    """Adds up the figures of every live, public page below it (or below a chosen page)."""
 
     intro = RichTextField(_("introduction"), blank=True)
     root = models.ForeignKey(

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from .documents import PartyDocument
 from .listing import IndexFilterForm, ListingPage
+from .mentions import DocumentMention
 
 
 class RegisterFilterForm(IndexFilterForm):
@@ -104,8 +105,7 @@ class DocumentRegisterPage(ListingPage):
         mentioning_pages = (
             Page.objects.live()
             .public()
-            .filter(dangvu_document_mentions__symbol=document.symbol)
-            .distinct()
+            .filter(pk__in=DocumentMention.objects.pages_naming(document.symbol))
             .order_by("-first_published_at")
         )
         implements, implemented_by = document.chain(documents)

@@ -208,9 +208,7 @@ class DirectiveReportIndexPage(ListingPage):
     def filter_queryset(self, queryset, filters):
         document = filters.get("document")
         if document is not None:
-            queryset = queryset.filter(
-                pk__in=DocumentMention.objects.filter(symbol=document.symbol).values("page_id")
-            )
+            queryset = queryset.filter(pk__in=DocumentMention.objects.pages_naming(document.symbol))
         if filters.get("year"):
             queryset = queryset.filter(period_end__year=filters["year"])
         if filters.get("tag"):
