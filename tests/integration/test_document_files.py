@@ -507,3 +507,83 @@ def test_the_private_folder_is_beside_media_root(media):
     assert Path(document_files.private_storage().location) == media / "media-private"
     with pytest.raises(NotImplementedError):
         document_files.private_storage().url("withheld/1/x.pdf")
+
+
+# --- system checks ---------------------------------------------------------------------
+
+
+def check_ids(messages):
+    return sorted(message.id for message in messages)
+
+
+FS = "django.core.files.storage.FileSystemStorage"
+
+
+@pytest.mark.parametrize(
+    ("private", "storages", "expected"),
+    [
+        (None, {}, []),
+        ("private", {"private": {"BACKEND": FS, "OPTIONS": {"location": "/srv/private"}}}, []),
+        (42, {}, ["wagtail_dangvu.E021"]),
+        ("", {}, ["wagtail_dangvu.E021"]),
+        ("s3-private", {}, ["wagtail_dangvu.E021"]),
+        ("default", {}, ["wagtail_dangvu.E022"]),
+        ("copy", {"copy": {"BACKEND": FS}}, ["wagtail_dangvu.E022"]),
+        ("inside", {"inside": {"BACKEND": FS, "OPTIONS": {"location": "media/x"}}}, ["E022"]),
+    ],
+)
+def test_the_private_storage_setting_is_checked(settings, media, private, storages, expected):
+    from wagtail_dangvu.checks import check_private_storage
+
+    for options in storages.values():
+        location = options.get("OPTIONS", {}).get("location")
+        if location and not location.startswith("/"):
+            options["OPTIONS"]["location"] = str(media / location)  # under this MEDIA_ROOT
+    settings.STORAGES = {**settings.STORAGES, **storages}
+    settings.WAGTAIL_DANGVU = {"PRIVATE_STORAGE": private}
+
+    assert check_ids(check_private_storage()) == [
+        id if id.startswith("wagtail_dangvu.") else f"wagtail_dangvu.{id}" for id in expected
+    ]
+
+
+def test_no_media_root_needs_a_private_storage_alias(settings):
+    from wagtail_dangvu.checks import check_private_storage
+
+    settings.MEDIA_ROOT = ""
+    assert check_ids(check_private_storage()) == ["wagtail_dangvu.E020"]
+
+
+@pytest.mark.parametrize("serve_method", [None, "serve_view", "redirect"])
+def test_serving_through_wagtails_view_passes(settings, withheld, serve_method):
+    from wagtail_dangvu.checks import check_withheld_files
+
+    settings.WAGTAILDOCS_SERVE_METHOD = serve_method
+    assert check_withheld_files(databases=["default"]) == []
+
+
+def test_direct_serving_is_an_error_once_entries_are_withheld(settings, entry):
+    from wagtail_dangvu.checks import check_withheld_files
+
+    settings.WAGTAILDOCS_SERVE_METHOD = "direct"
+    assert check_ids(check_withheld_files(databases=["default"])) == ["wagtail_dangvu.W020"]
+
+    entry.circulation = Circulation.INTERNAL
+    entry.save()
+
+    assert check_ids(check_withheld_files(databases=["default"])) == ["wagtail_dangvu.E023"]
+    # Without the database (a plain ``check``, ``runserver``), the warning alone.
+    assert check_ids(check_withheld_files(databases=None)) == ["wagtail_dangvu.W020"]
+
+
+def test_files_left_in_the_public_storage_are_reported(media, pdf, entry):
+    from django.core.management import call_command
+
+    from wagtail_dangvu.checks import check_withheld_files
+
+    type(entry).objects.filter(pk=entry.pk).update(secrecy=SecrecyLevel.SECRET)
+    assert check_ids(check_withheld_files(databases=["default"])) == ["wagtail_dangvu.W021"]
+
+    call_command("dangvu_withheld_files", verbosity=0)
+
+    assert check_withheld_files(databases=["default"]) == []
