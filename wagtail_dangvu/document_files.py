@@ -296,10 +296,43 @@ def withhold_now(document_ids) -> None:
         withhold(document)
 
 
+def put_back_orphans() -> int:
+    """Put back the private bytes that no record holds and whose document misses them.
+
+    A rolled-back withholding is put back by :func:`settle` in the thread that ran it; if
+    that never happens (the process ended first), its bytes are left in the private
+    storage with no :class:`~wagtail_dangvu.models.WithheldFile`. Bytes that match no
+    document are left alone.
+    """
+    private = private_storage()
+    try:
+        folders, _files = private.listdir(PRIVATE_FOLDER)
+    except (FileNotFoundError, NotImplementedError):
+        return 0
+    held = set(WithheldFile.objects.values_list("private_name", flat=True))
+    documents = Document.objects.in_bulk([int(folder) for folder in folders if folder.isdigit()])
+    put_back = 0
+    for pk, document in documents.items():
+        folder = posixpath.join(PRIVATE_FOLDER, str(pk))
+        for filename in private.listdir(folder)[1]:
+            private_name = posixpath.join(folder, filename)
+            name = document.file.name
+            if (
+                private_name in held
+                or posixpath.basename(name) != filename
+                or document.file.storage.exists(name)
+            ):
+                continue
+            _undo(_Move(pk, name, private_name))
+            put_back += 1
+    return put_back
+
+
 def sync_all() -> tuple[int, int]:
-    """Sync every document the register withholds or the app holds: (withheld, released)."""
+    """Sync every document the register withholds or the app holds, after putting back
+    orphaned bytes: (files withheld, files put back or released)."""
     settle()
-    withheld = released = 0
+    withheld, released = 0, put_back_orphans()
     held = WithheldFile.objects.values("document_id")
     for document in Document.objects.filter(pk__in=withheld_document_ids()) | (
         Document.objects.filter(pk__in=held)

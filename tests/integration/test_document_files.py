@@ -138,8 +138,9 @@ def served_by_web_server(media, url):
 
 def download(client, url):
     response = client.get(url)
+    # Reading a streamed body to its end closes it, as a WSGI server would (closing it
+    # again would fire request_finished with Django's connection cleanup attached).
     body = b"".join(response.streaming_content) if response.streaming else response.content
-    response.close()
     return response.status_code, body
 
 
@@ -419,6 +420,35 @@ def test_a_rolled_back_withholding_puts_the_bytes_back(client, media, private_ro
     assert download(client, serve_url(pdf)) == (200, SECRET_BYTES)
     assert original.read_bytes() == SECRET_BYTES
     assert not any(private_root.rglob("*.pdf"))
+
+
+def test_bytes_left_private_by_a_lost_rollback_are_put_back_by_the_command(
+    client, media, private_root, pdf, entry
+):
+    from django.core.management import call_command
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        entry.secrecy = SecrecyLevel.SECRET
+        entry.save()
+        raise RuntimeError("rolled back")
+    document_files._pending_moves().clear()  # the process that knew of it ended
+
+    call_command("dangvu_withheld_files", verbosity=0)
+
+    assert public_path(media, pdf).read_bytes() == SECRET_BYTES
+    assert not any(private_root.rglob("*.pdf"))
+    assert download(client, serve_url(pdf)) == (200, SECRET_BYTES)
+
+
+def test_the_register_decides_even_before_the_bytes_have_moved(client, keeper, media, pdf, entry):
+    """Withheld behind the app's back: the file is still public on disk, and still
+    refused by Wagtail's view to all but the keepers."""
+    type(entry).objects.filter(pk=entry.pk).update(circulation=Circulation.INTERNAL)
+    assert public_path(media, pdf).exists()
+
+    assert download(client, serve_url(pdf))[0] == 404
+    client.force_login(keeper)
+    assert download(client, serve_url(pdf)) == (200, SECRET_BYTES)
 
 
 def test_a_missing_file_is_a_404_never_a_500(client, admin_client, private_root, pdf, withheld):
