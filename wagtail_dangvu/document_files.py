@@ -169,7 +169,8 @@ def settle() -> None:
     Django has no hook for a rollback, but it drops the ``on_commit`` callbacks of a
     rolled-back transaction or savepoint: a move whose callback neither ran nor is still
     queued was undone in the database, and its bytes go back where the database says
-    they are. Called when each request finishes and by ``manage.py dangvu_withheld_files``.
+    they are. Called when each request starts and ends, and by
+    ``manage.py dangvu_withheld_files``.
     """
     moves = _pending_moves()
     if not moves:
