@@ -8,11 +8,13 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from wagtail_dangvu.api import PartyDocumentsAPIViewSet
+from wagtail_dangvu.api import GatedDocumentsAPIViewSet, PartyDocumentsAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("party-documents", PartyDocumentsAPIViewSet)
+# Wagtail's documents endpoint, without the files of withheld register entries.
+api_router.register_endpoint("documents", GatedDocumentsAPIViewSet)
 
 try:  # Wagtail 8 adds the v3 API.
     from wagtail.api.v3.urls import api as api_v3

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter, SearchFilter
 from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
+from .document_files import exclude_withheld
 from .models import PartyDocument
 
 
@@ -41,3 +43,18 @@ class PartyDocumentsAPIViewSet(BaseAPIViewSet):
             .prefetch_related("implements")
             .order_by("-issue_date", "pk")
         )
+
+
+class GatedDocumentsAPIViewSet(DocumentsAPIViewSet):
+    """Wagtail's ``/api/v2/documents/`` without the files of withheld register entries.
+
+    Wagtail's endpoint lists every document with its title and download URL; this one
+    leaves out those the register withholds (for everyone: an API is a public surface),
+    whatever collection they are in. Their downloads are refused anyway by the
+    ``before_serve_document`` hook. Mount it in place of Wagtail's::
+
+        api_router.register_endpoint("documents", GatedDocumentsAPIViewSet)
+    """
+
+    def get_queryset(self):
+        return exclude_withheld(super().get_queryset())

@@ -9,4 +9,4 @@ class WagtailDangvuConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, signal_handlers  # noqa: F401
+        from . import checks, document_files, signal_handlers  # noqa: F401

@@ -1,12 +1,16 @@
-"""System checks for the ``WAGTAIL_DANGVU`` setting (ids ``wagtail_dangvu.E0xx``)."""
+"""System checks for the ``WAGTAIL_DANGVU`` setting and the files of withheld entries
+(ids ``wagtail_dangvu.E0xx`` and ``W0xx``)."""
 
 from __future__ import annotations
 
 import re
 import zoneinfo
+from pathlib import Path
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
+from django.core.files.storage import storages
+from django.db import DatabaseError, router
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
@@ -103,3 +107,136 @@ def check_base_template(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+# --- the files of withheld register entries -------------------------------------------
+
+
+def _inside(path, roots) -> bool:
+    path = Path(path).resolve()
+    return any(root and path.is_relative_to(Path(root).resolve()) for root in roots)
+
+
+@register(Tags.compatibility)
+def check_private_storage(app_configs=None, **kwargs):
+    """WAGTAIL_DANGVU['PRIVATE_STORAGE'] names a storage that no URL maps to."""
+    from .document_files import default_private_location
+
+    alias = get_settings()["PRIVATE_STORAGE"]
+    public_roots = [settings.MEDIA_ROOT, getattr(settings, "STATIC_ROOT", None)]
+    hint = (
+        "The files of withheld register entries need a storage of their own: None for a "
+        "folder beside MEDIA_ROOT, or the alias of a private entry in STORAGES."
+    )
+    if alias is None:
+        if not settings.MEDIA_ROOT:
+            return [
+                Error(
+                    "WAGTAIL_DANGVU['PRIVATE_STORAGE'] is None, which puts the files of "
+                    "withheld entries beside MEDIA_ROOT, but MEDIA_ROOT is not set.",
+                    hint=hint,
+                    id="wagtail_dangvu.E020",
+                )
+            ]
+        location = default_private_location()
+    else:
+        storages_setting = getattr(settings, "STORAGES", {}) or {}
+        if not isinstance(alias, str) or not alias:
+            return [
+                Error(
+                    "WAGTAIL_DANGVU['PRIVATE_STORAGE'] must be None or the alias of a "
+                    f"storage in STORAGES, not {alias!r}.",
+                    hint=hint,
+                    id="wagtail_dangvu.E021",
+                )
+            ]
+        if alias not in storages_setting:
+            return [
+                Error(
+                    f"WAGTAIL_DANGVU['PRIVATE_STORAGE'] names {alias!r}, which is not in STORAGES.",
+                    hint=hint,
+                    id="wagtail_dangvu.E021",
+                )
+            ]
+        public = {name for name in ("default", "staticfiles") if name in storages_setting}
+        if alias in public or any(
+            storages_setting[alias] == storages_setting[name] for name in public
+        ):
+            return [
+                Error(
+                    f"WAGTAIL_DANGVU['PRIVATE_STORAGE'] names {alias!r}, a storage that "
+                    "serves the site's public files.",
+                    hint=hint,
+                    id="wagtail_dangvu.E022",
+                )
+            ]
+        location = getattr(storages[alias], "location", None)
+    if location is not None and _inside(location, public_roots):
+        return [
+            Error(
+                f"The private storage of withheld files ({location}) is inside MEDIA_ROOT "
+                "or STATIC_ROOT, where the web server serves it.",
+                hint=hint,
+                id="wagtail_dangvu.E022",
+            )
+        ]
+    return []
+
+
+@register(Tags.security, Tags.database)
+def check_withheld_files(app_configs=None, databases=None, **kwargs):
+    """Files of withheld entries are not reachable around Wagtail's document view.
+
+    A database check: Django runs it with the database only in ``migrate`` and
+    ``check --database default``; a plain ``check`` (and ``runserver``) gets the warning
+    alone.
+    """
+    from .document_files import withheld_document_ids
+    from .models import PartyDocument, WithheldFile
+
+    direct = getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct"
+    alias = router.db_for_read(PartyDocument)
+    withheld = unmoved = None
+    if databases and alias in databases:
+        try:
+            withheld = PartyDocument.objects.using(alias).withheld().exists()
+            unmoved = (
+                withheld_document_ids()
+                .using(alias)
+                .exclude(file_id__in=WithheldFile.objects.values("document_id"))
+                .distinct()
+                .count()
+            )
+        except DatabaseError:  # not migrated yet: nothing is withheld
+            withheld = unmoved = None
+    messages = []
+    if direct and withheld:
+        messages.append(
+            Error(
+                "WAGTAILDOCS_SERVE_METHOD is 'direct' and the documents register has "
+                "withheld entries: links to their files bypass Wagtail's document view, "
+                "which alone lets the register's keepers download them.",
+                hint="Use 'serve_view' or 'redirect' (or leave it unset).",
+                id="wagtail_dangvu.E023",
+            )
+        )
+    elif direct:
+        messages.append(
+            Warning(
+                "WAGTAILDOCS_SERVE_METHOD is 'direct': document links point at the storage, "
+                "bypassing Wagtail's document view. It becomes an error as soon as the "
+                "register has a withheld entry (checked by migrate and "
+                "'check --database default').",
+                hint="Use 'serve_view' or 'redirect' (or leave it unset).",
+                id="wagtail_dangvu.W020",
+            )
+        )
+    if unmoved:
+        messages.append(
+            Warning(
+                f"{unmoved} file(s) of withheld register entries are still in the public storage.",
+                hint="Run 'manage.py dangvu_withheld_files' to move them.",
+                id="wagtail_dangvu.W021",
+            )
+        )
+    return messages

@@ -28,6 +28,11 @@ DEFAULTS: dict[str, Any] = {
     "TIME_ZONE": "Asia/Ho_Chi_Minh",
     # Items per page on index pages and the documents register.
     "PER_PAGE": 10,
+    # Where the files of withheld register entries (classified or internal) are kept,
+    # out of every web server's reach: None for a folder beside MEDIA_ROOT
+    # ("<MEDIA_ROOT>-private"), or the alias of an entry in Django's STORAGES, e.g. a
+    # private S3 bucket. Never the storage that serves MEDIA_URL.
+    "PRIVATE_STORAGE": None,
     "RATINGS": {
         # Site-wide switch, as on the old portals.
         "ENABLED": True,

@@ -1,10 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import document_files
 from .models import DanVanKheoField, Indicator, PartyDocument
+from .models.documents import may_see_withheld
 from .views import PartyDocumentIndexView
 
 
@@ -74,3 +77,20 @@ class DangvuViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DangvuViewSetGroup)
+
+
+# Before Wagtail's own check of collection view restrictions (order 0), which would send an
+# anonymous reader to the login page and so tell them that the file exists.
+@hooks.register("before_serve_document", order=-10)
+def refuse_withheld_document(document, request):
+    """The file of a withheld register entry is a 404 to all but the register's keepers,
+    who get it from the private storage, whatever the link and WAGTAILDOCS_SERVE_METHOD."""
+    return document_files.serve_withheld(document, request)
+
+
+@hooks.register("construct_document_chooser_queryset")
+def hide_withheld_documents_from_chooser(documents, request):
+    """Editors who may not see withheld entries cannot link their files either."""
+    if may_see_withheld(request.user):
+        return documents
+    return document_files.exclude_withheld(documents)

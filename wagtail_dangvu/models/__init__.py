@@ -9,6 +9,7 @@ from .events import (
     SeminarEventPage,
     SeminarEventPageTag,
 )
+from .files import WithheldFile
 from .indicators import Indicator, IndicatorValue
 from .mentions import DocumentMention
 from .register import DocumentRegisterPage
@@ -52,4 +53,5 @@ __all__ = [
     "SeminarEventPageTag",
     "StatisticsDashboardPage",
     "StoryKind",
+    "WithheldFile",
 ]
