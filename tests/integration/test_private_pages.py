@@ -249,3 +249,26 @@ class TestListingsAndFeeds:
             assert_public_only(html, portal)
         for query in ("noi bo", "hoi nghi", "chi bo"):
             assert_public_only(text(client, "/tim-kiem/", q=query), portal)
+
+
+def test_a_private_translation_is_never_offered_as_an_alternate(client, home, locale_en):
+    from wagtail_dangvu.translation import translate
+
+    index = make_report_index(home)
+    report = make_report(index, title="Báo cáo sơ kết")
+    english = translate(report, locale_en, lambda text: f"EN {text}")
+    alternate = f'hreflang="en" href="{english.full_url}"'
+    assert alternate in text(client, report.url)
+
+    restrict(english)
+    assert alternate not in text(client, report.url)
+
+
+def test_symbols_never_link_to_a_register_behind_a_restriction(client, home, register, conclusion):
+    index = make_report_index(home)
+    report = make_report(index, body=[paragraph("<p>Thực hiện Kết luận 21-KL/TW.</p>")])
+    link = register.document_url(conclusion)
+    assert link in text(client, report.url)
+
+    restrict(register)
+    assert link not in text(client, report.url)

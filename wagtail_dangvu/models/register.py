@@ -44,8 +44,12 @@ class DocumentRegisterPage(ListingPage):
 
     @classmethod
     def for_locale(cls, locale_id):
-        """The live register of a language, if the portal has one."""
-        return cls.objects.live().filter(locale_id=locale_id).order_by("path").first()
+        """The live, public register of a language, if the portal has one.
+
+        A register behind a view restriction is no place to send readers to: pages link
+        their document symbols only to a register everyone may open.
+        """
+        return cls.objects.live().public().filter(locale_id=locale_id).order_by("path").first()
 
     def documents(self):
         return PartyDocument.objects.public().filter(locale_id=self.locale_id)
