@@ -6,7 +6,7 @@ import re
 import zoneinfo
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
@@ -103,3 +103,23 @@ def check_base_template(app_configs=None, **kwargs):
             )
         ]
     return []
+
+
+PUBLISHING_MIDDLEWARE = "wagtail_dangvu.middleware.PublishingRefusedMiddleware"
+
+
+@register(Tags.compatibility)
+def check_publishing_middleware(app_configs=None, **kwargs):
+    if PUBLISHING_MIDDLEWARE in (getattr(settings, "MIDDLEWARE", None) or ()):
+        return []
+    return [
+        Warning(
+            f"{PUBLISHING_MIDDLEWARE} is not in MIDDLEWARE.",
+            hint=(
+                "Without it, a moderator who approves a page naming a classified document "
+                "from the dashboard gets a server error instead of the reason (the page is "
+                "not published either way). Add it after MessageMiddleware."
+            ),
+            id="wagtail_dangvu.W001",
+        )
+    ]
