@@ -40,17 +40,12 @@ class PublishingRefused(ValidationError):
     def __init__(self, page, errors: dict[str, list[str]]):
         super().__init__(errors)
         self.page = page
-
-    @property
-    def text(self) -> str:
-        """Every message, as one line for a notice or a log."""
-        return " ".join(dict.fromkeys(self.messages))
-
-    @property
-    def notice(self) -> str:
-        """The message for someone who asked to publish the page from outside its editor."""
-        return gettext("'%(title)s' was not published: %(reason)s") % {
-            "title": self.page.get_admin_display_title(),
+        #: Every message, as one line for a notice or a log.
+        self.text = " ".join(dict.fromkeys(self.messages))
+        #: For someone who asked to publish the page from outside its editor, worded now,
+        #: in the language of the request that raised it.
+        self.notice = gettext("'%(title)s' was not published: %(reason)s") % {
+            "title": page.get_admin_display_title(),
             "reason": self.text,
         }
 
