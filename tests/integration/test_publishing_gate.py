@@ -535,6 +535,29 @@ class TestAPIv3:
         assert response.json()["id"] == report.pk
         assert is_live(report)
 
+    @pytest.mark.parametrize("title", ["Thực hiện Báo cáo 09-BC/ĐU", "Thực hiện Kết luận 21"])
+    def test_editing_with_the_publish_action_is_refused_and_rolled_back(
+        self, publisher, index, secret, title
+    ):
+        report = make_report(index, title="Báo cáo", publish_it=False)
+        report.save_revision()
+        revisions = report.revisions.count()
+        response = api_v3(publisher).patch(
+            f"/api/v3/pages/{report.pk}/",
+            {"meta": {"type": "wagtail_dangvu.DirectiveReportPage", "action": "publish"}}
+            | {"title": title},
+            content_type="application/json",
+        )
+        report.refresh_from_db()
+        if "09-BC" in title:
+            assert response.status_code == 422
+            assert any(REFUSAL in error["msg"] for error in response.json()["errors"])
+            assert not report.live and report.title == "Báo cáo"
+            assert report.revisions.count() == revisions
+        else:
+            assert response.status_code == 200
+            assert report.live and report.title == title
+
     def test_copy_action_keeping_copies_live_is_refused(self, publisher, index, secret):
         report = live_naming(index, secret)
         pages = Page.objects.count()

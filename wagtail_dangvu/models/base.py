@@ -198,13 +198,26 @@ class DangvuPage(Page):
 
     publish.alters_data = True
 
-    def copy(self, recursive=False, to=None, update_attrs=None, keep_live=True, **kwargs):
+    def copy(
+        self,
+        recursive=False,
+        to=None,
+        update_attrs=None,
+        copy_revisions=True,
+        keep_live=True,
+        **kwargs,
+    ):
         """Wagtail's ``Page.copy``, refused before anything is copied when a live copy
         would name a withheld document (copy with ``keep_live=False`` to get drafts)."""
         if keep_live:
             check_live_copies(self, recursive=recursive, update_attrs=update_attrs)
         return super().copy(
-            recursive=recursive, to=to, update_attrs=update_attrs, keep_live=keep_live, **kwargs
+            recursive=recursive,
+            to=to,
+            update_attrs=update_attrs,
+            copy_revisions=copy_revisions,
+            keep_live=keep_live,
+            **kwargs,
         )
 
     copy.alters_data = True
