@@ -16,7 +16,7 @@ from django.core.checks import run_checks
 from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
@@ -131,6 +131,12 @@ def form_errors(response):
 
 
 class TestCode:
+    @pytest.fixture(autouse=True)
+    def vietnamese(self):
+        """Outside a request, the message is in the active language."""
+        with translation.override("vi"):
+            yield
+
     def test_publishing_a_revision_is_refused_and_writes_nothing(self, index, secret):
         report = draft_naming(index, secret)
         with pytest.raises(PublishingRefused) as refusal:
