@@ -32,8 +32,10 @@ class PublishingRefusedMiddleware:
         if not isinstance(exception, PublishingRefused):
             return None
         messages.error(request, exception.notice)
-        url = get_valid_next_url_from_request(request) or reverse(
-            "wagtailadmin_pages:edit", args=[exception.page.pk]
+        url = get_valid_next_url_from_request(request) or (
+            reverse("wagtailadmin_pages:edit", args=[exception.page.pk])
+            if exception.page.pk
+            else reverse("wagtailadmin_home")
         )
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
             # Wagtail's modal workflows ("Approve with comment") go where they are told.
