@@ -1,4 +1,5 @@
-"""System checks for the ``WAGTAIL_DANGVU`` setting (ids ``wagtail_dangvu.E0xx``)."""
+"""System checks for the ``WAGTAIL_DANGVU`` setting and the app's other settings (ids
+``wagtail_dangvu.E0xx`` for errors, ``W0xx`` for warnings)."""
 
 from __future__ import annotations
 
