@@ -15,6 +15,13 @@ settings = settings.replace(
     '    "wagtail.contrib.routable_page",\n',
     1,
 )
+middleware = '    "django.contrib.messages.middleware.MessageMiddleware",\n'
+assert middleware in settings, "the project's settings changed shape"
+settings = settings.replace(
+    middleware,
+    middleware + '    "wagtail_dangvu.middleware.PublishingRefusedMiddleware",\n',
+    1,
+)
 settings = re.sub(r'LANGUAGE_CODE = ".*"', 'LANGUAGE_CODE = "vi"', settings)
 settings = re.sub(r'TIME_ZONE = ".*"', 'TIME_ZONE = "Asia/Ho_Chi_Minh"', settings)
 settings_path.write_text(settings)

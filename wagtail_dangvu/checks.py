@@ -1,5 +1,5 @@
-"""System checks for the ``WAGTAIL_DANGVU`` setting and the files of withheld entries
-(ids ``wagtail_dangvu.E0xx`` and ``W0xx``)."""
+"""System checks for the ``WAGTAIL_DANGVU`` setting, the files of withheld entries and
+the app's other settings (ids ``wagtail_dangvu.E0xx`` for errors, ``W0xx`` for warnings)."""
 
 from __future__ import annotations
 
@@ -240,3 +240,23 @@ def check_withheld_files(app_configs=None, databases=None, **kwargs):
             )
         )
     return messages
+
+
+PUBLISHING_MIDDLEWARE = "wagtail_dangvu.middleware.PublishingRefusedMiddleware"
+
+
+@register(Tags.compatibility)
+def check_publishing_middleware(app_configs=None, **kwargs):
+    if PUBLISHING_MIDDLEWARE in (getattr(settings, "MIDDLEWARE", None) or ()):
+        return []
+    return [
+        Warning(
+            f"{PUBLISHING_MIDDLEWARE} is not in MIDDLEWARE.",
+            hint=(
+                "Without it, a moderator who approves a page naming a classified document "
+                "from the dashboard gets a server error instead of the reason (the page is "
+                "not published either way). Add it after MessageMiddleware."
+            ),
+            id="wagtail_dangvu.W001",
+        )
+    ]

@@ -1,4 +1,5 @@
 import django_filters
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -6,6 +7,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import document_files
+from .actions import GatedCopyPageAction, GatedPublishPageRevisionAction
+from .admin_publishing import (
+    GatedPagesAdminAPIViewSet,
+    GatedPublishBulkAction,
+    refuse_withheld_copies,
+)
+from .compat import PAGE_MODEL
 from .models import DanVanKheoField, Indicator, PartyDocument
 from .models.documents import may_see_withheld
 from .views import PartyDocumentIndexView
@@ -94,3 +102,23 @@ def hide_withheld_documents_from_chooser(documents, request):
     if may_see_withheld(request.user):
         return documents
     return document_files.exclude_withheld(documents)
+
+
+# The confidentiality gate on every way of publishing (see actions.py) -----------------------
+
+
+@hooks.register("register_actions")  # Wagtail 8: the v3 API finds its actions here
+def register_gated_page_actions(registry):
+    page_model = apps.get_model(PAGE_MODEL)
+    registry.register(page_model, GatedPublishPageRevisionAction)
+    registry.register(page_model, GatedCopyPageAction)
+
+
+@hooks.register("construct_admin_api")
+def gate_admin_api(router):
+    router.register_endpoint("pages", GatedPagesAdminAPIViewSet)
+
+
+# After Wagtail's own bulk actions, so that this one takes the place of "publish".
+hooks.register("register_bulk_action", GatedPublishBulkAction, order=1)
+hooks.register("before_copy_page", refuse_withheld_copies)

@@ -31,6 +31,7 @@ from wagtail_dangvu.models import (
     DocumentMention,
     IndicatorValue,
     RecognitionLevel,
+    SecrecyLevel,
     StoryKind,
 )
 from wagtail_dangvu.models.stories import STANDARD_FIELDS
@@ -339,9 +340,10 @@ class TestAPI:
         assert figures[0]["value"] == 126 and figures[0]["indicator"] == "dvk-households-benefiting"
         assert figures[1]["value"] == 2.5
 
-    def test_a_classified_document_never_reaches_the_api(self, client, index, secret):
-        story = make_story(index, documents=[secret], publish_it=False)
-        story.save_revision().publish()  # bypasses the admin's gate, as a script might
+    def test_a_classified_document_never_reaches_the_api(self, client, index, conclusion):
+        story = make_story(index, documents=[conclusion])
+        conclusion.secrecy = SecrecyLevel.SECRET  # classified after the story went live
+        conclusion.save()
         data = client.get(f"/api/v2/pages/{story.pk}/").json()
         assert data["document_symbols"] == []
         assert data["documents"][0]["value"] is None

@@ -14,6 +14,11 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
+from ..actions import (
+    GatedPublishPageRevisionAction,
+    PublishingRefused,
+    check_live_copies,
+)
 from ..blocks.documents import SYMBOL_LINKS_CONTEXT_KEY, DocumentChooserBlock, ParagraphBlock
 from ..blocks.statistics import ComparisonBlock, StatisticBlock, TargetProgressBlock
 from ..blocks.traversal import walk_page
@@ -45,29 +50,41 @@ class DocumentReferences:
                 self.symbols.setdefault(match.symbol, field_name)
 
 
+def withheld_document_message(document) -> str:
+    """What an editor is told when a page naming ``document`` is not published."""
+    return gettext(
+        "%(document)s is classified or for internal circulation and cannot be "
+        "published. Remove it from this page or save a draft."
+    ) % {"document": f"{document.type_name} {document.symbol}"}
+
+
 class DangvuPageForm(WagtailAdminPageForm):
     """The page editor's form, with the confidentiality gate on publishing.
 
     A page that links or mentions a document marked secret or above, or for internal
     circulation, is not published; the editor is told which document on the field that
-    names it. Saving a draft stays possible, so nothing the editor wrote is lost.
+    names it. Saving a draft stays possible, so nothing the editor wrote is lost, and so
+    does any workflow action but approving (a moderator may reject such a page).
     """
 
-    PUBLISHING_ACTIONS = ("action-publish", "action-workflow-action")
-
     def is_publishing(self) -> bool:
-        return any(self.data.get(action) for action in self.PUBLISHING_ACTIONS)
+        return bool(
+            self.data.get("action-publish")
+            or (
+                self.data.get("action-workflow-action")
+                and self.data.get("workflow-action-name") == "approve"
+            )
+        )
 
     def _post_clean(self):
         super()._post_clean()
         if not self.is_publishing():
             return
-        for field_name, document in self.instance.withheld_references():
-            message = gettext(
-                "%(document)s is classified or for internal circulation and cannot be "
-                "published. Remove it from this page or save a draft."
-            ) % {"document": f"{document.type_name} {document.symbol}"}
-            self.add_error(field_name if field_name in self.fields else None, message)
+        try:
+            self.instance.check_publishable()
+        except PublishingRefused as refusal:
+            for field_name, errors in refusal.error_dict.items():
+                self.add_error(field_name if field_name in self.fields else None, errors)
 
 
 class DangvuPage(Page):
@@ -145,6 +162,65 @@ class DangvuPage(Page):
 
     def withheld_references(self):
         return [(field, doc) for field, doc in self.referenced_documents() if not doc.is_public]
+
+    # Publishing ----------------------------------------------------------------------
+
+    def check_publishable(self) -> None:
+        """Raise :class:`~wagtail_dangvu.actions.PublishingRefused` if this content names a
+        withheld document: such a page never goes live, whichever way it is published."""
+        errors: dict[str, list[str]] = {}
+        for field_name, document in self.withheld_references():
+            errors.setdefault(field_name, []).append(withheld_document_message(document))
+        if errors:
+            raise PublishingRefused(self, errors)
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """Wagtail's ``Page.publish``, through the publish action that keeps the gate.
+
+        Every ``revision.publish()`` comes here: a workflow's final approval, bulk publish,
+        scheduled publishing, creating and editing through the APIs, and code.
+        """
+        return GatedPublishPageRevisionAction(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+        ).execute(skip_permission_checks=skip_permission_checks)
+
+    publish.alters_data = True
+
+    def copy(
+        self,
+        recursive=False,
+        to=None,
+        update_attrs=None,
+        copy_revisions=True,
+        keep_live=True,
+        **kwargs,
+    ):
+        """Wagtail's ``Page.copy``, refused before anything is copied when a live copy
+        would name a withheld document (copy with ``keep_live=False`` to get drafts)."""
+        if keep_live:
+            check_live_copies(self, recursive=recursive, update_attrs=update_attrs)
+        return super().copy(
+            recursive=recursive,
+            to=to,
+            update_attrs=update_attrs,
+            copy_revisions=copy_revisions,
+            keep_live=keep_live,
+            **kwargs,
+        )
+
+    copy.alters_data = True
 
     # Figures -------------------------------------------------------------------------
 
