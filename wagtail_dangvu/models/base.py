@@ -20,6 +20,7 @@ from ..blocks.traversal import walk_page
 from ..conf import get_setting
 from ..linking import text_of
 from ..symbols import DocumentSymbol, find_symbols, fold
+from ..viewer import bind_viewer
 
 # Blocks whose figure counts for an indicator, and the field holding it.
 FIGURE_FIELDS = (
@@ -55,19 +56,51 @@ class DangvuPageForm(WagtailAdminPageForm):
 
     PUBLISHING_ACTIONS = ("action-publish", "action-workflow-action")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The document blocks name a withheld document to the register's keepers only.
+        bind_viewer(self, self.for_user)
+
     def is_publishing(self) -> bool:
         return any(self.data.get(action) for action in self.PUBLISHING_ACTIONS)
 
+    def clean(self):
+        # The documents chosen before this edit: an editor who may not see withheld
+        # entries keeps those a keeper chose, but cannot choose one by its id.
+        self._chosen_before = set(self.instance.document_references().linked)
+        return super().clean()
+
     def _post_clean(self):
         super()._post_clean()
-        if not self.is_publishing():
+        from .documents import may_see_withheld
+
+        withheld = self.instance.withheld_references()
+        if not withheld:
             return
-        for field_name, document in self.instance.withheld_references():
-            message = gettext(
-                "%(document)s is classified or for internal circulation and cannot be "
-                "published. Remove it from this page or save a draft."
-            ) % {"document": f"{document.type_name} {document.symbol}"}
-            self.add_error(field_name if field_name in self.fields else None, message)
+        keeper = may_see_withheld(self.for_user)
+        chosen = set() if keeper else set(self.instance.document_references().linked)
+        publishing = self.is_publishing()
+        for field_name, document in withheld:
+            field = field_name if field_name in self.fields else None
+            if document.pk in chosen and document.pk not in getattr(self, "_chosen_before", ()):
+                self.add_error(field, gettext("Choose the document from the register's list."))
+            elif publishing:
+                self.add_error(field, self._unpublishable(document, keeper, document.pk in chosen))
+
+    @staticmethod
+    def _unpublishable(document, keeper: bool, chosen: bool) -> str:
+        if chosen:  # by a keeper: the editor may not know which document it is
+            return gettext(
+                "A document chosen here is classified or for internal circulation and "
+                "cannot be published. Remove it from this page or save a draft."
+            )
+        return gettext(
+            "%(document)s is classified or for internal circulation and cannot be "
+            "published. Remove it from this page or save a draft."
+        ) % {
+            # Only a keeper learns more than the symbol the editor wrote.
+            "document": f"{document.type_name} {document.symbol}" if keeper else document.symbol
+        }
 
 
 class DangvuPage(Page):
