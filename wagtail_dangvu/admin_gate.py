@@ -35,14 +35,29 @@ from .viewer import viewing_as
 # Snippet views ------------------------------------------------------------------------------
 
 
-class WithheldEntryMixin:
-    """A view of one entry: a withheld entry is a 404 to those who may not see it."""
+def _valid_pks(values) -> list:
+    """The values that can be primary keys; anything else chooses nothing."""
+    pks = []
+    for value in values:
+        try:
+            pks.append(PartyDocument._meta.pk.to_python(unquote(str(value))))
+        except ValidationError:
+            continue
+    return pks
 
-    def get_object(self, *args, **kwargs):
-        entry = super().get_object(*args, **kwargs)
-        if not entry.is_visible_to(self.request.user):
+
+class WithheldEntryMixin:
+    """A view of one entry: a withheld entry is a 404 to those who may not see it.
+
+    Checked before anything else, Wagtail's permission checks included, so that the
+    answer about a withheld entry is the answer about an entry that does not exist.
+    """
+
+    def setup(self, request, *args, **kwargs):
+        pks = _valid_pks([kwargs.get("pk")])
+        if not pks or not PartyDocument.objects.visible_to(request.user).filter(pk=pks[0]).exists():
             raise Http404
-        return entry
+        super().setup(request, *args, **kwargs)
 
 
 class EditView(WithheldEntryMixin, snippets.EditView):
@@ -80,17 +95,6 @@ class PartyDocumentForm(WagtailAdminModelForm):
 
 
 # The chooser ---------------------------------------------------------------------------------
-
-
-def _valid_pks(values) -> list:
-    """The values that can be primary keys; anything else chooses nothing."""
-    pks = []
-    for value in values:
-        try:
-            pks.append(PartyDocument._meta.pk.to_python(unquote(str(value))))
-        except ValidationError:
-            continue
-    return pks
 
 
 class VisibleEntriesMixin:
