@@ -21,7 +21,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import GroupPagePermission, Locale, Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail_localize.models import (
     StringSegment,
@@ -465,6 +465,18 @@ class TestPageEditor:
         ]
         assert report.revisions.count() == revisions
         assert_hides_withheld(response)
+
+    def test_nor_a_withheld_translation_by_its_id(self, client, editor, conclusion, secret):
+        english = translate(secret, Locale.objects.get(language_code="en"), str.upper)
+        report = make_report(editor.section, publish_it=False)
+        chosen = streamfield([("document", english.pk)])
+        response = signed_in(client, editor.user).post(
+            edit_url(report), edit_data(report, documents=chosen)
+        )
+        assert response.context["form"].errors["documents"] == [
+            "Hãy chọn văn bản từ danh mục văn bản."
+        ]
+        assert not report.revisions.exists()
 
     def test_publishing_is_refused_without_naming_the_document(
         self, client, editor, report, conclusion, secret

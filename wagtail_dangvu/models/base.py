@@ -65,27 +65,41 @@ class DangvuPageForm(WagtailAdminPageForm):
         return any(self.data.get(action) for action in self.PUBLISHING_ACTIONS)
 
     def clean(self):
+        from .documents import may_see_withheld
+
         # The documents chosen before this edit: an editor who may not see withheld
         # entries keeps those a keeper chose, but cannot choose one by its id.
-        self._chosen_before = set(self.instance.document_references().linked)
+        if not may_see_withheld(self.for_user):
+            self._chosen_before = set(self.instance.document_references().linked)
         return super().clean()
 
     def _post_clean(self):
         super()._post_clean()
-        from .documents import may_see_withheld
+        from .documents import PartyDocument, may_see_withheld
 
-        withheld = self.instance.withheld_references()
-        if not withheld:
-            return
         keeper = may_see_withheld(self.for_user)
-        chosen = set() if keeper else set(self.instance.document_references().linked)
         publishing = self.is_publishing()
-        for field_name, document in withheld:
-            field = field_name if field_name in self.fields else None
-            if document.pk in chosen and document.pk not in getattr(self, "_chosen_before", ()):
-                self.add_error(field, gettext("Choose the document from the register's list."))
-            elif publishing:
-                self.add_error(field, self._unpublishable(document, keeper, document.pk in chosen))
+        if keeper and not publishing:
+            return
+        chosen = {} if keeper else self.instance.document_references().linked
+        refused = set()
+        if not keeper:
+            added = set(chosen) - getattr(self, "_chosen_before", set())
+            for document in PartyDocument.objects.withheld().filter(pk__in=added):
+                refused.add(document.pk)
+                self.add_error(
+                    self._field(chosen[document.pk]),
+                    gettext("Choose the document from the register's list."),
+                )
+        if not publishing:
+            return
+        for field_name, document in self.instance.withheld_references():
+            if document.pk not in refused:
+                message = self._unpublishable(document, keeper, document.pk in chosen)
+                self.add_error(self._field(field_name), message)
+
+    def _field(self, name: str) -> str | None:
+        return name if name in self.fields else None
 
     @staticmethod
     def _unpublishable(document, keeper: bool, chosen: bool) -> str:
