@@ -3,10 +3,11 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import document_files
+from . import admin_gate, document_files
 from .actions import GatedCopyPageAction, GatedPublishPageRevisionAction
 from .admin_publishing import (
     GatedPagesAdminAPIViewSet,
@@ -30,7 +31,12 @@ class PartyDocumentFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        documents = PartyDocument.objects.all()
+        user = getattr(self.request, "user", None)
+        # The choices name only the entries the editor may see; to one who may see no
+        # withheld entry, filtering by secrecy or circulation would only hint at them.
+        documents = PartyDocument.objects.visible_to(user)
+        if not may_see_withheld(user):
+            del self.filters["secrecy"], self.filters["circulation"]
         self.filters["type_code"].extra["choices"] = [
             (code, f"{code} ({name})")
             for code, name in documents.values_list("type_code", "type_name")
@@ -46,14 +52,46 @@ class PartyDocumentFilterSet(WagtailFilterSet):
 
 
 class PartyDocumentViewSet(SnippetViewSet):
+    """The register, behind the confidentiality gate (wagtail_dangvu.admin_gate)."""
+
     model = PartyDocument
     icon = "doc-full"
     menu_label = _("Documents")
     index_view_class = PartyDocumentIndexView
+    edit_view_class = admin_gate.EditView
+    copy_view_class = admin_gate.CopyView
+    delete_view_class = admin_gate.DeleteView
+    usage_view_class = admin_gate.UsageView
+    history_view_class = admin_gate.HistoryView
+    inspect_view_class = admin_gate.InspectView
+    chooser_viewset_class = admin_gate.PartyDocumentChooserViewSet
+    edit_handler = ObjectList(PartyDocument.panels, base_form_class=admin_gate.PartyDocumentForm)
     filterset_class = PartyDocumentFilterSet
     list_display = ["symbol", "type_name", "issue_date", "issuer_name", "secrecy", "circulation"]
     ordering = ["-issue_date"]
     search_backend_name = None
+
+    def get_queryset(self, request):
+        return PartyDocument.objects.visible_to(request.user)
+
+
+# Registered after Wagtail's own bulk delete, which it replaces for the register.
+hooks.register("register_bulk_action", admin_gate.PartyDocumentDeleteBulkAction, order=1)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_gated_localize_urls():
+    """wagtail-localize's screens and endpoints, served first, behind the gate."""
+    if not apps.is_installed("wagtail_localize"):
+        return []
+    return admin_gate.localize_urlpatterns()
+
+
+@hooks.register("before_edit_page", order=-1)
+def gate_translation_editor(request, page):
+    if not apps.is_installed("wagtail_localize"):
+        return None
+    return admin_gate.translation_editor_as_seen_by(request, page)
 
 
 class IndicatorViewSet(SnippetViewSet):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from ..linking import link_symbols
+from ..viewer import WITHHELD_LABEL, current_viewer
 
 DOCUMENT_MODEL = "wagtail_dangvu.PartyDocument"
 
@@ -38,6 +40,23 @@ class DocumentChooserBlock(SnippetChooserBlock):
         if value is None or not value.is_public:
             return ""
         return super().render(value, context)
+
+    def render_basic(self, value, context=None):
+        # What the admin's revision comparison shows; nobody in particular is looking.
+        if value is not None and not value.is_visible_to(current_viewer()):
+            return escape(WITHHELD_LABEL)
+        return super().render_basic(value, context)
+
+    def get_form_state(self, value):
+        """The chosen document in the page editor, named only to those who may see it.
+
+        Its id stays, so that saving the page keeps the choice of a register keeper.
+        """
+        state = super().get_form_state(value)
+        document = self.widget.get_instance(value) if state else None
+        if document is not None and not document.is_visible_to(current_viewer()):
+            state = {**state, self.widget.display_title_key: str(WITHHELD_LABEL), "edit_url": None}
+        return state
 
     class Meta:
         icon = "doc-full"

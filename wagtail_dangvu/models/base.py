@@ -25,6 +25,7 @@ from ..blocks.traversal import walk_page
 from ..conf import get_setting
 from ..linking import text_of
 from ..symbols import DocumentSymbol, find_symbols, fold
+from ..viewer import bind_viewer
 
 # Blocks whose figure counts for an indicator, and the field holding it.
 FIGURE_FIELDS = (
@@ -67,6 +68,11 @@ class DangvuPageForm(WagtailAdminPageForm):
     does any workflow action but approving (a moderator may reject such a page).
     """
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The document blocks name a withheld document to the register's keepers only.
+        bind_viewer(self, self.for_user)
+
     def is_publishing(self) -> bool:
         return bool(
             self.data.get("action-publish")
@@ -76,15 +82,57 @@ class DangvuPageForm(WagtailAdminPageForm):
             )
         )
 
+    def clean(self):
+        from .documents import may_see_withheld
+
+        # The documents chosen before this edit: an editor who may not see withheld
+        # entries keeps those a keeper chose, but cannot choose one by its id.
+        if not may_see_withheld(self.for_user):
+            self._chosen_before = set(self.instance.document_references().linked)
+        return super().clean()
+
     def _post_clean(self):
         super()._post_clean()
-        if not self.is_publishing():
+        from .documents import PartyDocument, may_see_withheld
+
+        keeper = may_see_withheld(self.for_user)
+        publishing = self.is_publishing()
+        if keeper and not publishing:
             return
-        try:
-            self.instance.check_publishable()
-        except PublishingRefused as refusal:
-            for field_name, errors in refusal.error_dict.items():
-                self.add_error(field_name if field_name in self.fields else None, errors)
+        chosen = {} if keeper else self.instance.document_references().linked
+        refused = set()
+        if not keeper:
+            added = set(chosen) - getattr(self, "_chosen_before", set())
+            for document in PartyDocument.objects.withheld().filter(pk__in=added):
+                refused.add(document.pk)
+                self.add_error(
+                    self._field(chosen[document.pk]),
+                    gettext("Choose the document from the register's list."),
+                )
+        if not publishing:
+            return
+        for field_name, document in self.instance.withheld_references():
+            if document.pk not in refused:
+                message = self._unpublishable(document, keeper, document.pk in chosen)
+                self.add_error(self._field(field_name), message)
+
+    def _field(self, name: str) -> str | None:
+        return name if name in self.fields else None
+
+    @staticmethod
+    def _unpublishable(document, keeper: bool, chosen: bool) -> str:
+        if chosen:  # by a keeper: the editor may not know which document it is
+            return gettext(
+                "A document chosen here is classified or for internal circulation and "
+                "cannot be published. Remove it from this page or save a draft."
+            )
+        return gettext(
+            "%(document)s is classified or for internal circulation and cannot be "
+            "published. Remove it from this page or save a draft."
+        ) % {
+            # Only a keeper learns more than the symbol the editor wrote.
+            "document": f"{document.type_name} {document.symbol}" if keeper else document.symbol
+        }
 
 
 class DangvuPage(Page):

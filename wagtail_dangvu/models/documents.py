@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..signals import document_visibility_changed
 from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
+from ..viewer import WITHHELD_LABEL, current_viewer, viewer_is_declared
 
 ROMAN_TERM_RE = re.compile(r"^[IVXLC]+$")
 
@@ -250,6 +251,11 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         indexes = [models.Index(fields=["symbol"])]
 
     def __str__(self):
+        # Wagtail and wagtail-localize name entries with str() in screens this app does
+        # not draw; where the admin has declared who is looking (wagtail_dangvu.viewer),
+        # a withheld entry keeps its name from those who may not see it.
+        if self.is_withheld and viewer_is_declared() and not may_see_withheld(current_viewer()):
+            return str(WITHHELD_LABEL)
         return f"{self.type_name} {self.symbol}"
 
     def chain(self, documents):
