@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import copy
 import logging
+from contextlib import nullcontext
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+
+from .viewer import viewing_as
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +51,11 @@ class PublishingRefused(ValidationError):
             "title": page.get_admin_display_title(),
             "reason": self.text,
         }
+
+
+def acting_user(user):
+    """Word refusals for ``user`` when a user acts; name documents fully otherwise."""
+    return viewing_as(user) if user is not None else nullcontext()
 
 
 def check_publishable(page) -> None:
@@ -88,7 +96,8 @@ class GatedPublishPageRevisionAction(PublishPageRevisionAction):
 
     def check(self, skip_permission_checks=False):
         super().check(skip_permission_checks=skip_permission_checks)
-        check_publishable(self.object)
+        with acting_user(self.user):
+            check_publishable(self.object)
 
     def execute(self, skip_permission_checks=False):
         try:
@@ -112,4 +121,7 @@ class GatedCopyPageAction(CopyPageAction):
     def check(self, skip_permission_checks=False):
         super().check(skip_permission_checks=skip_permission_checks)
         if self.keep_live:
-            check_live_copies(self.page, recursive=self.recursive, update_attrs=self.update_attrs)
+            with acting_user(self.user):
+                check_live_copies(
+                    self.page, recursive=self.recursive, update_attrs=self.update_attrs
+                )

@@ -29,6 +29,7 @@ from .actions import (
     GatedCopyPageAction,
     GatedPublishPageRevisionAction,
     PublishingRefused,
+    acting_user,
     check_live_copies,
 )
 from .compat import PAGE_MODEL
@@ -111,11 +112,12 @@ def refuse_withheld_copies(request, page):
         return None  # the copies would be drafts
     update_attrs = {"title": request.POST["new_title"]} if request.POST.get("new_title") else {}
     try:
-        check_live_copies(
-            page,
-            recursive=ticked(request.POST, {}, "copy_subpages"),
-            update_attrs=update_attrs,
-        )
+        with acting_user(request.user):
+            check_live_copies(
+                page,
+                recursive=ticked(request.POST, {}, "copy_subpages"),
+                update_attrs=update_attrs,
+            )
     except PublishingRefused as refusal:
         messages.error(
             request,

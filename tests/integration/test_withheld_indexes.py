@@ -21,6 +21,7 @@ from tests.factories import (
     make_report_index,
     paragraph,
 )
+from wagtail_dangvu.actions import PublishingRefused
 from wagtail_dangvu.models import DirectiveReportPage, PartyDocument, SecrecyLevel
 from wagtail_dangvu.search import search_portal
 
@@ -220,9 +221,10 @@ class TestRegisterChanges:
         assert page.pk in indexed("12-tb/du")
 
     def test_correcting_a_withheld_entrys_symbol_moves_what_is_hidden(self, report_index):
-        typo = make_document("90-BC/ĐU", type_name="Báo cáo", secrecy=SecrecyLevel.SECRET)
+        typo = make_document("90-BC/ĐU", type_name="Báo cáo")
         right = make_report(report_index, body=[paragraph("<p>Báo cáo 09-BC/ĐU.</p>")])
         wrong = make_report(report_index, body=[paragraph("<p>Báo cáo 90-BC/ĐU.</p>")])
+        set_secrecy(typo, SecrecyLevel.SECRET)
         assert right.pk in found("09-BC/ĐU")[0]
         assert wrong.pk not in found("90-BC/ĐU")[0]
 
@@ -234,12 +236,20 @@ class TestRegisterChanges:
         assert wrong.pk in found("90-BC/ĐU")[0]
         assert wrong.pk in indexed("90-bc/du")
 
-    def test_a_page_published_while_its_symbol_is_withheld_is_not_found_by_it(
+    def test_a_page_naming_a_withheld_symbol_is_neither_published_nor_found_by_it(
         self, report_index, document
     ):
         set_secrecy(document, SecrecyLevel.SECRET)
-        page = make_report(report_index, body=[paragraph("<p>Báo cáo 09-BC/ĐU.</p>")])
+        page = make_report(
+            report_index, body=[paragraph("<p>Báo cáo 09-BC/ĐU.</p>")], publish_it=False
+        )
+        with pytest.raises(PublishingRefused):
+            page.save_revision().publish()
+        page.refresh_from_db()
+        assert not page.live
         assert page.pk not in found("09-BC/ĐU")[0]
         assert "09" not in page.search_text
+
         set_secrecy(document, SecrecyLevel.NORMAL)
+        page.save_revision().publish()
         assert page.pk in found("09-BC/ĐU")[0]

@@ -25,7 +25,7 @@ from ..blocks.traversal import walk_page
 from ..conf import get_setting
 from ..linking import text_of
 from ..symbols import DocumentSymbol, find_symbols, fold
-from ..viewer import bind_viewer
+from ..viewer import bind_viewer, current_viewer, viewer_is_declared, viewing_as
 
 # Blocks whose figure counts for an indicator, and the field holding it.
 FIGURE_FIELDS = (
@@ -51,12 +51,28 @@ class DocumentReferences:
                 self.symbols.setdefault(match.symbol, field_name)
 
 
-def withheld_document_message(document) -> str:
-    """What an editor is told when a page naming ``document`` is not published."""
+def withheld_document_message(document, *, chosen: bool = False) -> str:
+    """What an editor is told when a page naming ``document`` (withheld) is not published.
+
+    The register's keepers learn which document it is. Anyone else declared as the one
+    acting (:func:`~wagtail_dangvu.viewer.viewing_as`) learns no more than they could see:
+    the symbol they or a colleague wrote in the text, or, for a document a keeper chose
+    in a document block, only that such a document was chosen. Outside a declared
+    viewer (a log line, a management command) the message names the document.
+    """
+    from .documents import may_see_withheld
+
+    keeper = not viewer_is_declared() or may_see_withheld(current_viewer())
+    if chosen and not keeper:
+        return gettext(
+            "A document chosen here is classified or for internal circulation and "
+            "cannot be published. Remove it from this page or save a draft."
+        )
+    name = f"{document.type_name} {document.symbol}" if keeper else document.symbol
     return gettext(
         "%(document)s is classified or for internal circulation and cannot be "
         "published. Remove it from this page or save a draft."
-    ) % {"document": f"{document.type_name} {document.symbol}"}
+    ) % {"document": name}
 
 
 class DangvuPageForm(WagtailAdminPageForm):
@@ -111,28 +127,15 @@ class DangvuPageForm(WagtailAdminPageForm):
                 )
         if not publishing:
             return
-        for field_name, document in self.instance.withheld_references():
-            if document.pk not in refused:
-                message = self._unpublishable(document, keeper, document.pk in chosen)
-                self.add_error(self._field(field_name), message)
+        with viewing_as(self.for_user):
+            try:
+                self.instance.check_publishable(ignore=refused)
+            except PublishingRefused as refusal:
+                for field_name, errors in refusal.error_dict.items():
+                    self.add_error(self._field(field_name), errors)
 
     def _field(self, name: str) -> str | None:
         return name if name in self.fields else None
-
-    @staticmethod
-    def _unpublishable(document, keeper: bool, chosen: bool) -> str:
-        if chosen:  # by a keeper: the editor may not know which document it is
-            return gettext(
-                "A document chosen here is classified or for internal circulation and "
-                "cannot be published. Remove it from this page or save a draft."
-            )
-        return gettext(
-            "%(document)s is classified or for internal circulation and cannot be "
-            "published. Remove it from this page or save a draft."
-        ) % {
-            # Only a keeper learns more than the symbol the editor wrote.
-            "document": f"{document.type_name} {document.symbol}" if keeper else document.symbol
-        }
 
 
 class DangvuPage(Page):
@@ -213,12 +216,18 @@ class DangvuPage(Page):
 
     # Publishing ----------------------------------------------------------------------
 
-    def check_publishable(self) -> None:
+    def check_publishable(self, *, ignore=()) -> None:
         """Raise :class:`~wagtail_dangvu.actions.PublishingRefused` if this content names a
-        withheld document: such a page never goes live, whichever way it is published."""
+        withheld document: such a page never goes live, whichever way it is published.
+
+        ``ignore``: ids of documents already reported to the editor another way."""
+        references = self.document_references()
         errors: dict[str, list[str]] = {}
-        for field_name, document in self.withheld_references():
-            errors.setdefault(field_name, []).append(withheld_document_message(document))
+        for field_name, document in self.referenced_documents(references):
+            if document.is_public or document.pk in ignore:
+                continue
+            message = withheld_document_message(document, chosen=document.pk in references.linked)
+            errors.setdefault(field_name, []).append(message)
         if errors:
             raise PublishingRefused(self, errors)
 
