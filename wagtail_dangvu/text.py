@@ -50,11 +50,6 @@ def remove_control_characters(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def has_control_characters(text: str) -> bool:
-    """Whether :func:`remove_control_characters` would change ``text``."""
-    return bool(text) and _CONTROL.search(text) is not None
-
-
 def search_words(query: str, *, limit: int = MAX_SEARCH_WORDS) -> list[str]:
     """The words of a search query, in order, at most ``limit`` of them.
 
