@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from .models import PartyDocument
 from .symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
+from .text import remove_control_characters, search_words
 
 MAX_QUERY_LENGTH = 200
 
@@ -52,8 +53,20 @@ def _ordered_pages(ids: list[int]) -> list[Page]:
     return [pages[pk] for pk in ids if pk in pages]
 
 
+def backend_queries(query: str) -> list[str]:
+    """What is handed to the search backend: the words of ``query``, folded and as typed.
+
+    Only words, never the query itself: quotes, ``*``, ``-``, ``:`` and ``AND OR NOT``
+    mean something to SQLite's FTS5 and PostgreSQL's tsquery, and some of it fails there.
+    """
+    words = search_words(query)
+    if not words:
+        return []
+    return list(dict.fromkeys([" ".join(fold(word) for word in words), " ".join(words)]))
+
+
 def search_portal(query: str, *, locale, limit: int = 50) -> SearchResults:
-    query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+    query = " ".join(remove_control_characters(query or "").split())[:MAX_QUERY_LENGTH]
     results = SearchResults(query=query)
     if not query:
         return results
@@ -79,7 +92,7 @@ def search_portal(query: str, *, locale, limit: int = 50) -> SearchResults:
 
     # The folded query finds the app's pages through their search_text; the query as
     # typed finds the portal's other pages.
-    for terms in dict.fromkeys([fold(query), query]):
+    for terms in backend_queries(query):
         for page in pages.search(terms, operator="and")[:limit]:
             if page.pk not in page_ids:
                 page_ids.append(page.pk)
