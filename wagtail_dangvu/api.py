@@ -1,10 +1,11 @@
 """Wagtail API (v2) endpoints: the documents register, and pages that answer any query.
 
-Pages need no endpoint of their own: each page type declares ``api_fields``. The register
-is a snippet, so it gets its own endpoint, which only ever serves public documents. Both
-endpoints read every query parameter before using it: a value they cannot use (a date
-that does not exist, an id too large for the database, a NUL, an unknown search operator)
-is a 400 whose JSON ``message`` names the parameter, never a 500::
+Pages are served by Wagtail's pages endpoint from each page type's ``api_fields``;
+:class:`PortalPagesAPIViewSet` is that endpoint, reading its query string first. The
+register is a snippet, so it gets its own endpoint, which only ever serves public
+documents. Both read every query parameter before using it: a value they cannot use (a
+date that does not exist, an id too large for the database, a NUL, an unknown search
+operator) is a 400 whose JSON ``message`` names the parameter, never a 500::
 
     from wagtail.api.v2.router import WagtailAPIRouter
     from wagtail_dangvu.api import PartyDocumentsAPIViewSet, PortalPagesAPIViewSet
@@ -137,6 +138,8 @@ def search_query(request) -> tuple[list[str], str] | None:
     """The words of ``?search=`` and its operator, or None when there is no search."""
     if "search" not in request.GET:
         return None
+    if not getattr(settings, "WAGTAILAPI_SEARCH_ENABLED", True):
+        raise BadRequestError("search is disabled")
     operator = request.GET.get("search_operator") or "and"
     if operator not in SEARCH_OPERATORS:
         raise bad_parameter(
