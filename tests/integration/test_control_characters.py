@@ -42,6 +42,8 @@ pytestmark = pytest.mark.django_db
 
 PASTED = "Sơ kết\x0b01 năm\x00 thực hiện\x1f Kết luận\x85 21\ufffe"
 CLEAN = "Sơ kết01 năm thực hiện Kết luận 21"
+# What a row can hold: PostgreSQL refuses a NUL in any text column.
+STORED = PASTED.replace("\x00", "")
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
@@ -82,8 +84,8 @@ def paste_into_stored_rows(portal):
         (SeminarEventPage, portal["event"]),
         (DanVanKheoStoryPage, portal["story"]),
     ):
-        model.objects.filter(pk=page.pk).update(summary=PASTED)
-        Page.objects.filter(pk=page.pk).update(title=f"{page.title}\x0b\x00")
+        model.objects.filter(pk=page.pk).update(summary=STORED)
+        Page.objects.filter(pk=page.pk).update(title=f"{page.title}\x0b\x1f")
     SeminarEventPage.objects.filter(pk=portal["event"].pk).update(
         place="Hội trường\x0b", organiser="Đảng ủy\x1f"
     )

@@ -233,6 +233,13 @@ def test_a_withheld_id_answers_byte_for_byte_as_an_unknown_one(client, portal):
         assert response.status_code == unknown.status_code
         assert response.content == unknown.content
         assert response["Content-Type"] == unknown["Content-Type"]
+    # The detail and find views of the endpoint already did so; they still do.
+    for url in ("/api/v2/party-documents/{}/", "/api/v2/party-documents/find/?id={}"):
+        unknown = client.get(url.format(999999))
+        assert unknown.status_code == 404
+        for withheld in ("secret", "internal"):
+            response = client.get(url.format(portal[withheld].pk))
+            assert (response.status_code, response.content) == (404, unknown.content)
 
 
 def test_implements_lists_the_public_documents_implementing_a_public_one(client, portal):
