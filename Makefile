@@ -15,7 +15,8 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 
 venv: $(VENV)/.installed
 
-## Set everything up and serve the example portal at http://127.0.0.1:8000/
+## Set everything up and serve the example portal at http://127.0.0.1:8000/ (DEBUG on:
+## runserver serves the static files and media, and errors show their traceback)
 demo: venv
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py dangvu_demo
@@ -25,7 +26,7 @@ demo: venv
 	@echo "  Example portal: http://127.0.0.1:8000/"
 	@echo "  Admin:          http://127.0.0.1:8000/admin/  (user: $(ADMIN_USER), password: $(ADMIN_PASSWORD))"
 	@echo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
 test: venv system-packages

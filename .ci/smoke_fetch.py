@@ -14,7 +14,9 @@ from wagtail.models import Page  # noqa: E402
 
 client = Client()
 failures = []
-urls = ["/", "/tim-kiem/?q=21+KL+TW", "/rss/"]
+urls = ["/", "/tim-kiem/?q=21+KL+TW", "/tim-kiem/?q=%22unclosed", "/rss/"]
+# Input the search cannot use: a 4xx that says so, never a 500.
+refused = ["/tim-kiem/?q=%22", "/tim-kiem/?q=x%00", "/tim-kiem/?q=%27%22)--"]
 for page in Page.objects.live().filter(depth__gt=1).specific():
     url = page.get_url()
     urls.append(url)
@@ -25,5 +27,10 @@ for url in urls:
     print(response.status_code, url)
     if response.status_code != 200:
         failures.append(url)
+for url in refused:
+    response = client.get(url)
+    print(response.status_code, url)
+    if not 400 <= response.status_code < 500:
+        failures.append(url)
 if failures:
-    sys.exit(f"not 200: {failures}")
+    sys.exit(f"not 200 (or 4xx for refused input): {failures}")

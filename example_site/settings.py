@@ -1,7 +1,7 @@
 """Settings of the example portal: a commune portal that installs wagtail-dangvu.
 
 SQLite by default; set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to use
-PostgreSQL, and REDIS_URL to use Redis as the cache.
+PostgreSQL, and REDIS_URL to use Redis as the cache. DEBUG is off unless DJANGO_DEBUG=1.
 """
 
 import os
@@ -12,7 +12,9 @@ import dj_database_url
 BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-portal-not-secret-change-me")
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
+# Off unless asked for (DJANGO_DEBUG=1, as `make demo` does): a visitor gets the portal's
+# 404 and 500 pages (templates/), never a traceback.
+DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = ["*"]
 
 INSTALLED_APPS = [

@@ -4,14 +4,18 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from wagtail_dangvu.api import GatedDocumentsAPIViewSet, PartyDocumentsAPIViewSet
+from wagtail_dangvu.api import (
+    GatedDocumentsAPIViewSet,
+    PartyDocumentsAPIViewSet,
+    PortalPagesAPIViewSet,
+)
 
 api_router = WagtailAPIRouter("wagtailapi")
-api_router.register_endpoint("pages", PagesAPIViewSet)
+# Wagtail's pages endpoint, reading its query string before use (no 500 on any input).
+api_router.register_endpoint("pages", PortalPagesAPIViewSet)
 api_router.register_endpoint("party-documents", PartyDocumentsAPIViewSet)
 # Wagtail's documents endpoint, without the files of withheld register entries.
 api_router.register_endpoint("documents", GatedDocumentsAPIViewSet)

@@ -47,6 +47,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from wagtail_dangvu.csvsafe import neutralise
 from wagtail_dangvu.formats import vi_number
+from wagtail_dangvu.text import remove_control_characters
 
 __all__ = [
     "DASHES",
@@ -109,7 +110,6 @@ MARKERS = ("circle", "square", "triangle", "diamond", "triangle-down", "cross")
 #: ``stroke-dasharray`` values for line charts ("" is a solid line).
 DASHES = ("", "8 4", "2 3", "10 3 2 3", "4 4", "12 3 3 3 3 3")
 
-_XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _XML_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]*\Z")
 
 _WIDTH = 640
@@ -154,8 +154,12 @@ class ChartError(ValueError):
 
 
 def strip_xml_illegal(text: str) -> str:
-    """Remove the characters XML 1.0 cannot represent (even escaped)."""
-    return _XML_ILLEGAL.sub("", text)
+    """Remove the characters XML 1.0 cannot represent (even escaped), and other controls.
+
+    The app's one rule for control characters (:mod:`wagtail_dangvu.text`), so a chart
+    says what the page around it says.
+    """
+    return remove_control_characters(text)
 
 
 def _coerce_value(value: object) -> Decimal | None:

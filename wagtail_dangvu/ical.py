@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from . import __version__
 from .conf import get_setting
 from .downloads import content_disposition
+from .text import remove_control_characters
 
 PRODID = f"-//wagtail-dangvu//wagtail-dangvu {__version__}//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -37,8 +38,10 @@ def event_uid(event, host: str) -> str:
 
 
 def _text(value: str) -> str:
-    # Editors' text arrives with Windows line ends from text areas.
-    return (value or "").replace("\r\n", "\n").replace("\r", "\n")
+    # Editors' text arrives with Windows line ends from text areas, and sometimes with
+    # control characters pasted from Word, which RFC 5545 does not allow in TEXT.
+    text = remove_control_characters(value or "")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _utc(moment: datetime.datetime) -> datetime.datetime:
@@ -73,7 +76,9 @@ def event_component(event, *, host: str, request=None) -> icalendar.Event:
         url = event.get_full_url(request)
         if url:
             component.add("url", url)
-        component.add("categories", [str(event.get_kind_display()), *event.tag_names])
+        component.add(
+            "categories", [_text(str(event.get_kind_display())), *map(_text, event.tag_names)]
+        )
         component.add("status", "CONFIRMED")
         component.add("class", "PUBLIC")
         component.add("transp", "OPAQUE")

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from .models import DocumentMention, PartyDocument
 from .models.mentions import withheld_symbols
 from .symbols import DocumentSymbol, InvalidSymbol, find_symbols, fold, parse_symbol
+from .text import remove_control_characters, search_words
 
 MAX_QUERY_LENGTH = 200
 
@@ -72,8 +73,20 @@ def _ordered_pages(ids: list[int]) -> list[Page]:
     return [pages[pk] for pk in ids if pk in pages]
 
 
+def backend_queries(query: str) -> list[str]:
+    """What is handed to the search backend: the words of ``query``, folded and as typed.
+
+    Only words, never the query itself: quotes, ``*``, ``-``, ``:`` and ``AND OR NOT``
+    mean something to SQLite's FTS5 and PostgreSQL's tsquery, and some of it fails there.
+    """
+    words = search_words(query)
+    if not words:
+        return []
+    return list(dict.fromkeys([" ".join(fold(word) for word in words), " ".join(words)]))
+
+
 def search_portal(query: str, *, locale, limit: int = 50) -> SearchResults:
-    query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
+    query = " ".join(remove_control_characters(query or "").split())[:MAX_QUERY_LENGTH]
     results = SearchResults(query=query)
     if not query:
         return results
@@ -99,7 +112,7 @@ def search_portal(query: str, *, locale, limit: int = 50) -> SearchResults:
 
     # The folded query finds the app's pages through their search_text; the query as
     # typed finds the portal's other pages.
-    for terms in dict.fromkeys([fold(query), query]):
+    for terms in backend_queries(query):
         for page in pages.search(terms, operator="and")[:limit]:
             if page.pk not in page_ids and page.pk not in unfound:
                 page_ids.append(page.pk)

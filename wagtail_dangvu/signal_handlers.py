@@ -8,15 +8,19 @@ and as register entries are withheld and released.
 
 Rows are rebuilt from the published content in one transaction, and deleted with the
 page (the foreign keys cascade), so no request ever parses StreamField JSON to list them.
+
+And keep control characters out of whatever the app's models save (see
+:func:`remove_control_characters_from`).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
@@ -24,6 +28,7 @@ from wagtail.signals import page_published, page_unpublished
 from .models import DangvuPage, DocumentMention, IndicatorValue, PartyDocument
 from .rollup import Aggregation, Observation, combine
 from .signals import document_visibility_changed
+from .text import remove_control_characters
 
 
 def index_page(page: DangvuPage) -> None:
@@ -141,3 +146,48 @@ def on_document_deleted(sender, instance, **kwargs):
     """A withheld entry removed: its symbol is as unknown as any, unless another bears it."""
     if instance.is_withheld:
         refresh_pages_naming({instance.symbol})
+
+
+def _without_control_characters(data):
+    """``data`` (StreamField JSON: lists, dicts, strings) with its strings cleaned."""
+    if isinstance(data, str):
+        return remove_control_characters(data)
+    if isinstance(data, list):
+        return [_without_control_characters(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _without_control_characters(value) for key, value in data.items()}
+    return data
+
+
+def remove_control_characters_from(instance) -> None:
+    """Drop control characters from every text field of ``instance`` before it is saved.
+
+    A vertical tab pasted from Word into a summary, a title or a chart label would
+    otherwise be stored, then refused by every XML writer that meets it (Django's feeds
+    fail on it). Plain and rich text fields are cleaned, and the strings inside
+    StreamFields; deferred fields are left alone, as they are not being saved.
+    """
+    deferred = instance.get_deferred_fields()
+    for field in instance._meta.concrete_fields:
+        if field.attname in deferred:
+            continue
+        value = getattr(instance, field.attname)
+        if isinstance(field, StreamField):
+            if not value:
+                continue
+            data = value.get_prep_value()
+            cleaned = _without_control_characters(data)
+            if cleaned != data:
+                setattr(instance, field.attname, cleaned)
+        elif isinstance(field, models.CharField | models.TextField) and isinstance(value, str):
+            cleaned = remove_control_characters(value)
+            if cleaned != value:
+                setattr(instance, field.attname, cleaned)
+
+
+@receiver(pre_save)
+def on_pre_save(sender, instance, raw=False, **kwargs):
+    # The app's own models: documents, pages (their titles included), snippets. Fixtures
+    # (raw) are loaded as they are.
+    if not raw and sender._meta.app_label == "wagtail_dangvu":
+        remove_control_characters_from(instance)

@@ -150,13 +150,13 @@ def test_xml_illegal_characters_are_stripped_on_construction():
         "mô\ud800tả\x0b",
         ("a\x01b", "\uffffc"),
         (Series("tên\x08", (1, 2)),),
-        unit="\x7fcuộc",  # DEL is legal XML: kept
+        unit="\x7fcuộc\x85",  # DEL and C1 controls: legal XML, but never text
     )
     assert data.title == "Báocáo"
     assert data.description == "môtả"
     assert data.categories == ("ab", "c")
     assert data.series[0].name == "tên"
-    assert data.unit == "\x7fcuộc"
+    assert data.unit == "cuộc"
     assert strip_xml_illegal("\t\n\r ok \U0001f600") == "\t\n\r ok \U0001f600"
 
 

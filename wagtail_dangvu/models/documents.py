@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import reduce
-from operator import and_
+from operator import and_, or_
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
@@ -28,6 +28,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from ..signals import document_visibility_changed
 from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
+from ..text import search_words
 from ..viewer import WITHHELD_LABEL, current_viewer, viewer_is_declared
 
 ROMAN_TERM_RE = re.compile(r"^[IVXLC]+$")
@@ -89,11 +90,12 @@ class PartyDocumentQuerySet(models.QuerySet):
         """Documents written with any of these symbols, in one query."""
         return self.filter(symbol__in={str(symbol) for symbol in symbols})
 
-    def search(self, query: str):
+    def search(self, query: str, operator: str = "and"):
         """Documents matching a query: a symbol in any written form, or words.
 
         Words match with neither case nor diacritics mattering ("ket luan" finds
-        "Kết luận"), so a reader without a Vietnamese keyboard finds what they look for.
+        "Kết luận"), so a reader without a Vietnamese keyboard finds what they look for;
+        all of them, or any of them with ``operator="or"``.
         """
         query = (query or "").strip()
         if not query:
@@ -104,10 +106,12 @@ class PartyDocumentQuerySet(models.QuerySet):
             symbol = None
         if symbol is not None and symbol.is_complete:
             return self.with_symbol(symbol)
-        words = fold(query).split()
+        # Words only: punctuation around them (quotes, a trailing comma) is not text.
+        words = [fold(word) for word in search_words(query)]
         if not words:
             return self
-        return self.filter(reduce(and_, (Q(search_text__contains=word) for word in words)))
+        combine = or_ if operator == "or" else and_
+        return self.filter(reduce(combine, (Q(search_text__contains=word) for word in words)))
 
 
 class ImplementsSymbolsField(serializers.Field):

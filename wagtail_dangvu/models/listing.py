@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 
 from ..conf import get_setting
+from ..text import remove_control_characters
 from .base import DangvuPage
 
 
@@ -28,10 +29,34 @@ class IndexFilterForm(forms.Form):
         return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
 
 
+def _xml_text(value):
+    """A feed's value with the characters XML 1.0 cannot carry removed."""
+    if isinstance(value, str):
+        return remove_control_characters(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_text(item) for item in value)
+    return value
+
+
+class PortalRssFeed(Rss201rev2Feed):
+    """RSS 2.0 that writes any text it is given.
+
+    Django's XML writer refuses control characters with an exception, so one vertical
+    tab pasted into a summary would take the whole feed down. Whatever a page holds
+    (content saved before the app cleaned text on save, a tag, the site's name), every
+    value is cleaned here, as it is written.
+    """
+
+    def write(self, outfile, encoding):
+        self.feed = {key: _xml_text(value) for key, value in self.feed.items()}
+        self.items = [{key: _xml_text(value) for key, value in item.items()} for item in self.items]
+        super().write(outfile, encoding)
+
+
 class ArticleFeed(Feed):
     """RSS 2.0 of the app's pages: what each item says, whatever the feed lists."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = PortalRssFeed
     request = None
 
     def item_title(self, item):

@@ -12,13 +12,14 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from ..forms import SearchQueryField
 from .documents import PartyDocument
 from .listing import IndexFilterForm, ListingPage
 from .mentions import DocumentMention
 
 
 class RegisterFilterForm(IndexFilterForm):
-    q = forms.CharField(required=False, max_length=200, label=_("Symbol or words"))
+    q = SearchQueryField(required=False, max_length=200, label=_("Symbol or words"))
     type = forms.CharField(required=False, max_length=16, label=_("Type"))
     issuer = forms.CharField(required=False, max_length=24, label=_("Issuer"))
     year = forms.IntegerField(required=False, min_value=1930, max_value=2100, label=_("Year"))
