@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from wagtail_dangvu.locale_vi import JAVASCRIPT_LOCALE_PATH
+
 BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-portal-not-secret-change-me")
@@ -19,6 +21,7 @@ INSTALLED_APPS = [
     "example_site.home",
     "wagtail_dangvu",
     "wagtail_dangvu.ratings",
+    "wagtail_dangvu.locale_vi",  # Vietnamese for Wagtail's admin: before Wagtail's apps
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -108,7 +111,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
-LOCALE_PATHS = [BASE_DIR / "locale"]  # the example portal's own strings
+LOCALE_PATHS = [
+    BASE_DIR / "locale",  # the example portal's own strings
+    JAVASCRIPT_LOCALE_PATH,  # Vietnamese for the admin's JavaScript (wagtail_dangvu.locale_vi)
+]
 USE_I18N = True
 USE_TZ = True
 
