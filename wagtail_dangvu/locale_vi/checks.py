@@ -21,12 +21,16 @@ def completes(app_name: str) -> bool:
     return any(app_name == name or app_name.startswith(name + ".") for name in COMPLETED_APPS)
 
 
-@register(Tags.translation)
-def check_listed_before_the_apps_it_completes(app_configs=None, **kwargs):
-    names = [config.name for config in apps.get_app_configs()]
+def listed_before_this_app(names: list[str]) -> list[str]:
+    """The apps this app completes that ``names`` (INSTALLED_APPS order) puts first."""
     if APP_NAME not in names:
         return []
-    earlier = [name for name in names[: names.index(APP_NAME)] if completes(name)]
+    return [name for name in names[: names.index(APP_NAME)] if completes(name)]
+
+
+@register(Tags.translation)
+def check_listed_before_the_apps_it_completes(app_configs=None, **kwargs):
+    earlier = listed_before_this_app([config.name for config in apps.get_app_configs()])
     if not earlier:
         return []
     return [
@@ -58,6 +62,8 @@ def check_javascript_catalogue_is_on_locale_paths(app_configs=None, **kwargs):
 
 @register(Tags.translation)
 def check_editors_can_choose_vietnamese(app_configs=None, **kwargs):
+    if not apps.is_installed("wagtail.admin"):
+        return []  # a portal using the catalogues without Wagtail's admin
     from wagtail.admin.localization import get_available_admin_languages
 
     if "vi" in dict(get_available_admin_languages()):
