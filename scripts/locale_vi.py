@@ -721,7 +721,15 @@ def export(trees: list[Tree], out: Path) -> None:
             if match["lang"] != "en":
                 continue
             po = polib.pofile(text)
-            po.metadata.update({k: HEADER[k] for k in ("Language", "Plural-Forms", "Content-Type")})
+            po.metadata.update(
+                {
+                    **{k: HEADER[k] for k in ("Language", "Language-Team", "Plural-Forms")},
+                    "Content-Type": HEADER["Content-Type"],
+                    "Last-Translator": "wagtail-dangvu",
+                    "PO-Revision-Date": load(match["domain"]).metadata["PO-Revision-Date"],
+                }
+            )
+            po.metadata_is_fuzzy = False
             done = 0
             for entry in po:
                 source = ours[match["domain"]].get((entry.msgctxt, entry.msgid))
