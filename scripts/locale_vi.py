@@ -724,6 +724,7 @@ def export(trees: list[Tree], out: Path) -> None:
             po.metadata.update(
                 {
                     **{k: HEADER[k] for k in ("Language", "Language-Team", "Plural-Forms")},
+                    **{k: HEADER[k] for k in ("MIME-Version", "Content-Transfer-Encoding")},
                     "Content-Type": HEADER["Content-Type"],
                     "Last-Translator": "wagtail-dangvu",
                     "PO-Revision-Date": load(match["domain"]).metadata["PO-Revision-Date"],
