@@ -379,6 +379,7 @@ class Glossary:
     terms: list[Term]
     forbidden: list[str]  # words no translation contains
     patterns: list[re.Pattern]  # spellings no translation uses
+    english: set[str]  # English words a translation may keep (names, acronyms)
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
@@ -397,7 +398,17 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
         terms,
         [fold(word) for word in data.get("forbidden_everywhere", [])],
         [re.compile(p) for p in data.get("forbidden_patterns_everywhere", [])],
+        {word.lower() for word in data.get("english_kept", [])},
     )
+
+
+def ascii_words(text: str) -> set[str]:
+    """The words of a folded text written in ASCII letters alone (English, or names)."""
+    return {
+        word
+        for word in re.findall(r"\w+", text)
+        if word.isascii() and len(word) > 1 and not word.isdigit()
+    }
 
 
 def contains(text: str, word: str) -> bool:
@@ -410,6 +421,8 @@ def glossary_problems(msgid: str, translation: tuple[str, ...], glossary: Glossa
     english = fold(msgid)
     for text in translation:
         vietnamese = fold(text)
+        for word in sorted((ascii_words(english) & ascii_words(vietnamese)) - glossary.english):
+            found.append(f"«{word}» is left in English")
         for word in glossary.forbidden:
             if contains(vietnamese, word):
                 found.append(f"«{word}» is never used in the admin's Vietnamese")
@@ -625,6 +638,7 @@ def merge(files: list[Path], force: bool, wheels: Path) -> int:
         for domain, po in catalogues.items()
     }
     merged = unchanged = conflicts = rejected = unknown = empty = 0
+    changed = dict.fromkeys(catalogues, False)
     for path in files:
         for chunk_entry in polib.pofile(str(path)):
             translation = forms(chunk_entry)
@@ -646,7 +660,7 @@ def merge(files: list[Path], force: bool, wheels: Path) -> int:
                 for reason in wrong:
                     print(f"    {reason}")
                 continue
-            for target in targets:
+            for domain, target in [(d, index[d][key]) for d in index if key in index[d]]:
                 if forms(target) == translation:
                     unchanged += 1
                     continue
@@ -667,9 +681,10 @@ def merge(files: list[Path], force: bool, wheels: Path) -> int:
                 if why:
                     target.tcomment = "\n".join(why)
                 merged += 1
+                changed[domain] = True
     for domain, po in catalogues.items():
         unexplained = annotate(po, upstream[domain])
-        save(po, domain, changed=merged > 0)
+        save(po, domain, changed=changed[domain])
         if unexplained:
             print(f"{domain}: {unexplained} translations differ from upstream without a Why: note")
     print(
