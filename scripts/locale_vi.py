@@ -3,7 +3,10 @@
 The catalogues hold every message (msgid, with its msgctxt and plural) of Wagtail's apps,
 wagtail-localize and django-taggit, for every version the project supports: the installed
 ones, and the wheels of the other supported versions (``SUPPORTED``, fetched with
-``pip download`` into ``--wheels``). Usage, from the repository root::
+``pip download`` into ``--wheels``); and the messages of Django itself that the admin shows
+(``PARTS``: its core catalogue, with the validation errors and ``timesince``, and
+``django.contrib.auth`` and ``contenttypes``), whose Vietnamese is incomplete and partly
+outdated. Usage, from the repository root::
 
     python scripts/locale_vi.py update            # add new messages, keep every translation
     python scripts/locale_vi.py stats             # what is translated, per upstream catalogue
@@ -49,7 +52,27 @@ CATALOGUE_FILES = {
 GLOSSARY_FILE = APP / "glossary.toml"
 
 # Top-level packages read, with the distribution that installs each.
-PACKAGES = {"wagtail": "wagtail", "wagtail_localize": "wagtail-localize", "taggit": "django-taggit"}
+PACKAGES = {
+    "wagtail": "wagtail",
+    "wagtail_localize": "wagtail-localize",
+    "taggit": "django-taggit",
+    "django": "Django",
+}
+# Packages read only in part: the catalogues, by folder, that the Wagtail admin shows.
+# Django's own (forms' validation errors, timesince, pagination) is the base every app
+# catalogue completes; the admin's user forms use contrib.auth's; content types are named.
+PARTS = {
+    "django": ("django/conf/", "django/contrib/auth/", "django/contrib/contenttypes/"),
+}
+
+
+def wanted(path: str) -> bool:
+    """A .po file of the packages read: "wagtail/admin/locale/en/…", "django/conf/locale/…"."""
+    package = path.split("/")[0]
+    return package in PACKAGES and (
+        package not in PARTS or any(path.startswith(part) for part in PARTS[package])
+    )
+
 
 # The supported versions other than the installed ones (setup.cfg: wagtail>=7.0 up to 8.x,
 # wagtail-localize>=1.11, django-taggit>=5.0): the oldest and the newest of each line.
@@ -87,6 +110,9 @@ CATALOGUE_ORDER = [
     "wagtail.images",
     "wagtail",
     "wagtail.admin",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.conf",
 ]
 
 HEADER = {
@@ -135,7 +161,7 @@ def installed_trees() -> list[Tree]:
         files = {}
         for path in sorted(base.rglob("*.po")):
             relative = f"{package}/{path.relative_to(base).as_posix()}"
-            if PO_PATH_RE.match(relative):
+            if PO_PATH_RE.match(relative) and wanted(relative):
                 files[relative] = path.read_text(encoding="utf-8")
         version = importlib.metadata.version(distribution)
         trees.append(Tree(f"{distribution} {version}", True, files))
@@ -147,7 +173,7 @@ def wheel_tree(wheel: Path) -> Tree:
     files = {}
     with zipfile.ZipFile(wheel) as archive:
         for member in sorted(archive.namelist()):
-            if PO_PATH_RE.match(member) and member.split("/")[0] in PACKAGES:
+            if PO_PATH_RE.match(member) and wanted(member):
                 files[member] = archive.read(member).decode("utf-8")
     return Tree(f"{name.replace('_', '-')} {version}", False, files)
 
@@ -380,6 +406,8 @@ class Glossary:
     forbidden: list[str]  # words no translation contains
     patterns: list[re.Pattern]  # spellings no translation uses
     english: set[str]  # English words a translation may keep (names, acronyms)
+    # Words one message keeps, being code or a literal value ("allow_future", "False").
+    english_in: dict[str, set[str]] = field(default_factory=dict)
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
@@ -399,6 +427,10 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> Glossary:
         [fold(word) for word in data.get("forbidden_everywhere", [])],
         [re.compile(p) for p in data.get("forbidden_patterns_everywhere", [])],
         {word.lower() for word in data.get("english_kept", [])},
+        {
+            msgid: {word.lower() for word in words}
+            for msgid, words in data.get("english_kept_in", {}).items()
+        },
     )
 
 
@@ -421,7 +453,8 @@ def glossary_problems(msgid: str, translation: tuple[str, ...], glossary: Glossa
     english = fold(msgid)
     for text in translation:
         vietnamese = fold(text)
-        for word in sorted((ascii_words(english) & ascii_words(vietnamese)) - glossary.english):
+        kept = glossary.english | glossary.english_in.get(msgid, set())
+        for word in sorted((ascii_words(english) & ascii_words(vietnamese)) - kept):
             found.append(f"«{word}» is left in English")
         for word in glossary.forbidden:
             if contains(vietnamese, word):
@@ -465,7 +498,8 @@ def save(po: polib.POFile, domain: str, changed: bool = False) -> None:
         **{k: v for k, v in po.metadata.items() if k.startswith("X-")},
     }
     po.header = (
-        "Vietnamese for the Wagtail admin: Wagtail, wagtail-localize and django-taggit.\n"
+        "Vietnamese for the Wagtail admin: Wagtail, wagtail-localize, django-taggit and the\n"
+        "messages of Django itself that the admin shows.\n"
         "Made by scripts/locale_vi.py from the upstream catalogues; see\n"
         "wagtail_dangvu/locale_vi/GLOSSARY.md for the terms and the upstream corrections."
     )

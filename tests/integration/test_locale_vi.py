@@ -9,6 +9,7 @@ what an editor reads.
 
 from __future__ import annotations
 
+import datetime
 import gettext as gnu_gettext
 import importlib.util
 import json
@@ -273,6 +274,45 @@ def test_the_app_completes_and_corrects_upstream_in_the_running_portal():
         assert count == "1 tài liệu"
     with translation.override("en"):
         assert gettext("Unpublish") == "Unpublish"
+
+
+def test_django_s_own_messages_the_admin_shows_read_in_vietnamese():
+    """Django's own Vietnamese predates its "%(num)d minute" timesince messages: the admin
+    said "3 days trước" and never "vừa xong" (Wagtail compares with "0 minutes"). The
+    catalogue carries Django's timesince and validation errors, in the admin's words."""
+    from django import forms
+    from django.core.exceptions import ValidationError
+    from django.utils import timezone
+    from django.utils.timesince import timesince
+    from wagtail.admin.templatetags.wagtailadmin_tags import timesince_simple
+
+    now = timezone.now()
+    with translation.override("vi"):
+        assert timesince(now - datetime.timedelta(days=3, hours=2), now) == "3\xa0ngày, 2\xa0giờ"
+        assert timesince_simple(now - datetime.timedelta(days=3)) == "3\xa0ngày trước"
+        assert timesince_simple(now - datetime.timedelta(weeks=5)) == "1\xa0tháng trước"
+        assert timesince_simple(now) == "vừa xong"
+        for field, value, message in [
+            (forms.EmailField(), "thu-ky", "Vui lòng nhập địa chỉ email hợp lệ."),
+            (forms.CharField(max_length=3), "abcd", "Giá trị này chỉ được có tối đa 3 ký tự"),
+            (forms.DateField(), "31/02/2026", "Vui lòng nhập ngày hợp lệ."),
+            (forms.FileField(), None, "Trường này là bắt buộc."),
+        ]:
+            with pytest.raises(ValidationError) as raised:
+                field.clean(value)
+            assert raised.value.messages[0].startswith(message), raised.value.messages
+        assert gettext("This password is too common.") == "Mật khẩu này quá phổ biến."
+    with translation.override("en"):
+        assert timesince_simple(now) == "just now"
+
+
+def test_every_message_the_glossary_names_is_in_the_catalogue(catalogues, glossary):
+    """An exception or a kept word names a message exactly: one that upstream rewords
+    would silently stop applying."""
+    msgids = {e.msgid for domain in DOMAINS for e in catalogues[domain]}
+    named = [msgid for term in glossary.terms for msgid in term.exceptions]
+    named += list(glossary.english_in)
+    assert [msgid for msgid in named if msgid not in msgids] == []
 
 
 def served(entry) -> str:

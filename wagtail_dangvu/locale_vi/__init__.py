@@ -1,4 +1,5 @@
-"""Vietnamese for the whole Wagtail admin: Wagtail, wagtail-localize and django-taggit.
+"""Vietnamese for the whole Wagtail admin: Wagtail, wagtail-localize, django-taggit and the
+messages of Django itself that the admin shows (validation errors, timesince, auth).
 
 A Django app with no models that only carries catalogues. Listed before Wagtail's apps in
 ``INSTALLED_APPS``, its ``locale/vi/LC_MESSAGES/django.mo`` completes (and where needed
@@ -23,5 +24,12 @@ LOCALE_PATH = HERE / "locale"
 #: no ``django.mo``, so listing it changes nothing but the admin's JavaScript strings.
 JAVASCRIPT_LOCALE_PATH = HERE / "locale_js"
 
-#: The apps whose Vietnamese this app completes, by the start of their module path.
-COMPLETED_APPS = ("wagtail", "wagtail_localize", "taggit")
+#: The apps whose Vietnamese this app completes, by the start of their module path. It
+#: also completes Django's own catalogue, which every app outranks wherever it is listed.
+COMPLETED_APPS = (
+    "wagtail",
+    "wagtail_localize",
+    "taggit",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+)

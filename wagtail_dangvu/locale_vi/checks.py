@@ -38,7 +38,8 @@ def check_listed_before_the_apps_it_completes(app_configs=None, **kwargs):
             f"{APP_NAME} is listed after {', '.join(earlier)} in INSTALLED_APPS, so their "
             "own Vietnamese wins over its corrections.",
             hint="Django prefers the catalogue of the app listed first: move "
-            f"'{APP_NAME}' above every Wagtail, wagtail-localize and taggit app.",
+            f"'{APP_NAME}' above every Wagtail, wagtail-localize, taggit and "
+            "django.contrib.auth app.",
             id="wagtail_dangvu.W201",
         )
     ]
