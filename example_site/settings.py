@@ -110,6 +110,8 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail's sign-in form labels its password field in English (wagtail_dangvu.locale_vi).
+WAGTAILADMIN_USER_LOGIN_FORM = "wagtail_dangvu.locale_vi.forms.LoginForm"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 LOCALE_PATHS = [
     BASE_DIR / "locale",  # the example portal's own strings

@@ -409,6 +409,7 @@ def test_the_example_portal_lists_it_before_wagtail_and_passes_its_checks():
     assert checks.check_listed_before_the_apps_it_completes() == []
     assert checks.check_javascript_catalogue_is_on_locale_paths() == []
     assert checks.check_editors_can_choose_vietnamese() == []
+    assert checks.check_sign_in_form_labels_the_password() == []
 
 
 def test_listed_after_wagtail_it_warns(monkeypatch):
@@ -434,6 +435,26 @@ def test_when_editors_cannot_choose_vietnamese_it_warns():
     with override_settings(WAGTAILADMIN_PERMITTED_LANGUAGES=[("en", "English")]):
         (warning,) = checks.check_editors_can_choose_vietnamese()
     assert warning.id == "wagtail_dangvu.W203"
+
+
+def password_label(client) -> str:
+    response = client.get(reverse("wagtailadmin_login"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert response.status_code == 200
+    match = re.search(
+        r'<label[^>]*for="id_password"[^>]*>\s*([^<]*?)\s*<', response.content.decode()
+    )
+    return match[1]
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_labels_the_password_in_vietnamese(client):
+    """Wagtail's LoginForm has no label on its password field: Django shows the field's
+    name, "Password", in every language; the app's form labels it through gettext."""
+    assert password_label(client) == "Mật khẩu"
+    with override_settings(WAGTAILADMIN_USER_LOGIN_FORM="wagtail.admin.forms.auth.LoginForm"):
+        assert password_label(client) == "Password"
+        (warning,) = checks.check_sign_in_form_labels_the_password()
+    assert warning.id == "wagtail_dangvu.W204"
 
 
 def test_the_javascript_folder_holds_no_django_catalogue():

@@ -77,3 +77,27 @@ def check_editors_can_choose_vietnamese(app_configs=None, **kwargs):
             id="wagtail_dangvu.W203",
         )
     ]
+
+
+LOGIN_FORM = "wagtail_dangvu.locale_vi.forms.LoginForm"
+
+
+@register(Tags.translation)
+def check_sign_in_form_labels_the_password(app_configs=None, **kwargs):
+    if not apps.is_installed("wagtail.admin"):
+        return []
+    from django.utils.module_loading import import_string
+
+    setting = getattr(settings, "WAGTAILADMIN_USER_LOGIN_FORM", None)
+    form_class = import_string(setting or "wagtail.admin.forms.auth.LoginForm")
+    if form_class().fields["password"].label is not None:
+        return []
+    return [
+        Warning(
+            'The sign-in form shows "Password" in English: Wagtail\'s LoginForm gives the '
+            "password field no label, so Django shows the field's name.",
+            hint=f"Set WAGTAILADMIN_USER_LOGIN_FORM = '{LOGIN_FORM}' (or label the password "
+            "field of your own form).",
+            id="wagtail_dangvu.W204",
+        )
+    ]
