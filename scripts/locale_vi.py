@@ -62,7 +62,12 @@ PACKAGES = {
 # Django's own (forms' validation errors, timesince, pagination) is the base every app
 # catalogue completes; the admin's user forms use contrib.auth's; content types are named.
 PARTS = {
-    "django": ("django/conf/", "django/contrib/auth/", "django/contrib/contenttypes/"),
+    "django": (
+        "django/conf/",
+        "django/contrib/auth/",
+        "django/contrib/contenttypes/",
+        "django/contrib/humanize/",  # Wagtail formats some dates with naturaltime
+    ),
 }
 
 
@@ -111,6 +116,7 @@ CATALOGUE_ORDER = [
     "wagtail",
     "wagtail.admin",
     "django.contrib.contenttypes",
+    "django.contrib.humanize",
     "django.contrib.auth",
     "django.conf",
 ]

@@ -279,8 +279,10 @@ def test_the_app_completes_and_corrects_upstream_in_the_running_portal():
 def test_django_s_own_messages_the_admin_shows_read_in_vietnamese():
     """Django's own Vietnamese predates its "%(num)d minute" timesince messages: the admin
     said "3 days trước" and never "vừa xong" (Wagtail compares with "0 minutes"). The
-    catalogue carries Django's timesince and validation errors, in the admin's words."""
+    catalogue carries Django's timesince, humanize's naturaltime and validation errors,
+    in the admin's words."""
     from django import forms
+    from django.contrib.humanize.templatetags.humanize import naturaltime
     from django.core.exceptions import ValidationError
     from django.utils import timezone
     from django.utils.timesince import timesince
@@ -292,6 +294,8 @@ def test_django_s_own_messages_the_admin_shows_read_in_vietnamese():
         assert timesince_simple(now - datetime.timedelta(days=3)) == "3\xa0ngày trước"
         assert timesince_simple(now - datetime.timedelta(weeks=5)) == "1\xa0tháng trước"
         assert timesince_simple(now) == "vừa xong"
+        # Wagtail's workflow status ("Đã gửi đến bước … 20 giây trước") uses humanize.
+        assert naturaltime(now - datetime.timedelta(seconds=20)) == "20\xa0giây trước"
         for field, value, message in [
             (forms.EmailField(), "thu-ky", "Vui lòng nhập địa chỉ email hợp lệ."),
             (forms.CharField(max_length=3), "abcd", "Giá trị này chỉ được có tối đa 3 ký tự"),
