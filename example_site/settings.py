@@ -9,6 +9,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from wagtail_dangvu.locale_vi import JAVASCRIPT_LOCALE_PATH
+
 BASE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-portal-not-secret-change-me")
@@ -21,6 +23,7 @@ INSTALLED_APPS = [
     "example_site.home",
     "wagtail_dangvu",
     "wagtail_dangvu.ratings",
+    "wagtail_dangvu.locale_vi",  # Vietnamese for Wagtail's admin: before Wagtail's apps
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -110,8 +113,13 @@ LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# Wagtail's sign-in form labels its password field in English (wagtail_dangvu.locale_vi).
+WAGTAILADMIN_USER_LOGIN_FORM = "wagtail_dangvu.locale_vi.forms.LoginForm"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
-LOCALE_PATHS = [BASE_DIR / "locale"]  # the example portal's own strings
+LOCALE_PATHS = [
+    BASE_DIR / "locale",  # the example portal's own strings
+    JAVASCRIPT_LOCALE_PATH,  # Vietnamese for the admin's JavaScript (wagtail_dangvu.locale_vi)
+]
 USE_I18N = True
 USE_TZ = True
 

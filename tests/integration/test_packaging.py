@@ -46,6 +46,14 @@ def wheel_names(tmp_path_factory):
         "wagtail_dangvu/ratings/static/wagtail_dangvu/ratings/rating.js",
         "wagtail_dangvu/ratings/templates/wagtail_dangvu/ratings/star_rating.html",
         "wagtail_dangvu/management/commands/dangvu_demo.py",
+        "wagtail_dangvu/locale_vi/apps.py",
+        "wagtail_dangvu/locale_vi/checks.py",
+        "wagtail_dangvu/locale_vi/locale/vi/LC_MESSAGES/django.mo",
+        "wagtail_dangvu/locale_vi/locale/vi/LC_MESSAGES/django.po",
+        "wagtail_dangvu/locale_vi/locale_js/vi/LC_MESSAGES/djangojs.mo",
+        "wagtail_dangvu/locale_vi/locale_js/vi/LC_MESSAGES/djangojs.po",
+        "wagtail_dangvu/locale_vi/glossary.toml",
+        "wagtail_dangvu/locale_vi/GLOSSARY.md",
     ],
 )
 def test_the_wheel_carries(wheel_names, path):
@@ -54,3 +62,8 @@ def test_the_wheel_carries(wheel_names, path):
 
 def test_the_wheel_carries_no_tests_or_example_site(wheel_names):
     assert not any(name.startswith(("tests/", "example_site/")) for name in wheel_names)
+
+
+def test_the_wheel_carries_no_maintainer_scripts(wheel_names):
+    """scripts/locale_vi.py builds the catalogues; a portal only needs what it built."""
+    assert not any(name.startswith("scripts/") for name in wheel_names)
