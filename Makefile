@@ -44,7 +44,7 @@ bench: venv
 
 ## Refresh and compile the Vietnamese translations of both apps
 messages: venv
-	cd wagtail_dangvu && ../$(PY) ../manage.py makemessages -l vi --no-obsolete -i "ratings/*" && ../$(PY) ../manage.py compilemessages -l vi
+	cd wagtail_dangvu && ../$(PY) ../manage.py makemessages -l vi --no-obsolete -i "ratings/*" -i "locale_vi/*" && ../$(PY) ../manage.py compilemessages -l vi
 	cd wagtail_dangvu/ratings && ../../$(PY) ../../manage.py makemessages -l vi --no-obsolete && ../../$(PY) ../../manage.py compilemessages -l vi
 
 clean:

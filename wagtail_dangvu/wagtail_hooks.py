@@ -1,6 +1,7 @@
 import django_filters
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import ObjectList
@@ -21,7 +22,7 @@ from .views import PartyDocumentIndexView
 
 
 class PartyDocumentFilterSet(WagtailFilterSet):
-    type_code = django_filters.ChoiceFilter(label=_("Type"), choices=[])
+    type_code = django_filters.ChoiceFilter(label=pgettext_lazy("document", "Type"), choices=[])
     issuer_code = django_filters.ChoiceFilter(label=_("Issuer"), choices=[])
     year = django_filters.NumberFilter(field_name="issue_date__year", label=_("Year"))
 
@@ -56,7 +57,7 @@ class PartyDocumentViewSet(SnippetViewSet):
 
     model = PartyDocument
     icon = "doc-full"
-    menu_label = _("Documents")
+    menu_label = pgettext_lazy("party documents", "Documents")
     index_view_class = PartyDocumentIndexView
     edit_view_class = admin_gate.EditView
     copy_view_class = admin_gate.CopyView

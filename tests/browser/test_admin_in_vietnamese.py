@@ -61,9 +61,6 @@ NAMES = {
 #: entry once it is fixed. The test fails on any other English word, and on an entry that
 #: no screen shows any more.
 KNOWN = {
-    # The app's own catalogue, listed before wagtail_dangvu.locale_vi, translates "slug" as
-    # "đường dẫn rút gọn (slug)": a collision, fixed by giving the app's message a msgctxt.
-    r"\(slug\)": "app-catalogue collision on 'slug'",
     # Wagtail: the page search's column header formats a missing model name.
     r"trong số \d+ None\b": "Wagtail: 'of N None' in the page search header",
     # Wagtail: WorkflowPageForm's page field has no label; Django shows the field's name.

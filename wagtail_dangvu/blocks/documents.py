@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -22,7 +23,7 @@ class DocumentChooserBlock(SnippetChooserBlock):
     """A document of the register. Withheld documents render as nothing, anywhere."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("label", _("Document"))
+        kwargs.setdefault("label", pgettext_lazy("party document", "Document"))
         super().__init__(DOCUMENT_MODEL, **kwargs)
 
     def get_api_representation(self, value, context=None):

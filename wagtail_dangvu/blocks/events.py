@@ -14,7 +14,7 @@ from wagtail import blocks
 class ChairBlock(blocks.StructBlock):
     """A person chairing the event (chủ trì), with their title."""
 
-    name = blocks.CharBlock(max_length=200, label=_("Name"))
+    name = blocks.CharBlock(max_length=200, label=pgettext_lazy("person", "Name"))
     title = blocks.CharBlock(
         max_length=255,
         label=pgettext_lazy("position held by a person", "Title"),

@@ -14,7 +14,7 @@ from urllib.parse import quote
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -131,7 +131,7 @@ class StatisticBlock(blocks.StructBlock):
         required=False,
         max_digits=20,
         decimal_places=4,
-        label=_("Target"),
+        label=pgettext_lazy("statistic", "Target"),
         help_text=_("The planned figure; the share achieved is shown as 'đạt …%'."),
     )
 
@@ -213,7 +213,9 @@ class TargetProgressBlock(blocks.StructBlock):
     indicator = SnippetChooserBlock(INDICATOR_MODEL, required=False, label=_("Indicator"))
     label = blocks.CharBlock(required=False, max_length=200, label=_("Label"))
     achieved = blocks.DecimalBlock(label=_("Achieved"), max_digits=20, decimal_places=4)
-    target = blocks.DecimalBlock(label=_("Target"), max_digits=20, decimal_places=4)
+    target = blocks.DecimalBlock(
+        label=pgettext_lazy("statistic", "Target"), max_digits=20, decimal_places=4
+    )
     unit = blocks.CharBlock(required=False, max_length=50, label=_("Unit"))
 
     def clean(self, value):

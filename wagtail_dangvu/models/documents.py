@@ -157,7 +157,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
     )
     file = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("file"),
+        verbose_name=pgettext_lazy("document", "file"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

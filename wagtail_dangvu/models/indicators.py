@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
@@ -38,7 +39,7 @@ class Indicator(TranslatableMixin, index.Indexed, models.Model):
             (Aggregation.SUM.value, _("Sum (e.g. number of inspections)")),
             (Aggregation.AVERAGE.value, _("Average (e.g. a rate in %)")),
             (Aggregation.LATEST.value, _("Latest value")),
-            (Aggregation.MAX.value, _("Maximum")),
+            (Aggregation.MAX.value, pgettext_lazy("aggregation", "Maximum")),
         ],
         default=Aggregation.SUM.value,
     )

@@ -6,6 +6,7 @@ from django import forms
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path
@@ -20,7 +21,7 @@ from .mentions import DocumentMention
 
 class RegisterFilterForm(IndexFilterForm):
     q = SearchQueryField(required=False, max_length=200, label=_("Symbol or words"))
-    type = forms.CharField(required=False, max_length=16, label=_("Type"))
+    type = forms.CharField(required=False, max_length=16, label=pgettext_lazy("document", "Type"))
     issuer = forms.CharField(required=False, max_length=24, label=_("Issuer"))
     year = forms.IntegerField(required=False, min_value=1930, max_value=2100, label=_("Year"))
 

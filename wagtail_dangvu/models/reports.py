@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -169,7 +169,7 @@ class ReportFilterForm(IndexFilterForm):
         super().__init__(data, **kwargs)
         if documents is not None:
             self.fields["document"].queryset = documents
-        self.fields["document"].label = _("Document")
+        self.fields["document"].label = pgettext_lazy("party document", "Document")
         self.fields["year"].label = _("Year")
         self.fields["tag"].label = _("Tag")
 

@@ -21,7 +21,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -79,7 +79,7 @@ class DanVanKheoField(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
-        _("slug"),
+        pgettext_lazy("of a field", "slug"),
         max_length=100,
         blank=True,
         help_text=_(
@@ -463,7 +463,7 @@ class StoryFilterForm(IndexFilterForm):
         self.fields["field"].empty_label = gettext("All")
         self.fields["kind"].choices = all_ + list(StoryKind.choices)
         self.fields["level"].choices = all_ + list(RecognitionLevel.choices)
-        self.fields["field"].label = _("Field")
+        self.fields["field"].label = pgettext_lazy("dân vận khéo", "Field")
         self.fields["kind"].label = _("Kind")
         self.fields["level"].label = _("Recognised at level")
         self.fields["year"].label = _("Registration year")
@@ -618,7 +618,9 @@ class DanVanKheoIndexPage(ListingPage):
         years = sorted(year_counts, reverse=True)
         return StoryFacets(
             facets=(
-                build_facet("field", gettext("Field"), params, field_options, field_counts),
+                build_facet(
+                    "field", pgettext("dân vận khéo", "Field"), params, field_options, field_counts
+                ),
                 build_facet("kind", gettext("Kind"), params, StoryKind.choices, kind_counts),
                 build_facet(
                     "level",

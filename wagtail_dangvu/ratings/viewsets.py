@@ -46,7 +46,7 @@ class RatingFilterSet(WagtailFilterSet):
         label=_("Counted for"),
         queryset=Locale.objects.all(),
         null_label=_("All languages"),
-        empty_label=_("Any"),
+        empty_label=pgettext_lazy("filter", "Any"),
     )
     count = django_filters.NumberFilter(
         field_name="count", lookup_expr="gte", label=_("At least this many votes")
@@ -216,7 +216,7 @@ class RatingViewSet(SnippetViewSet):
     ]
     export_headings = {
         "page": _("Page"),
-        "page.full_url": _("URL"),
+        "page.full_url": pgettext_lazy("page address", "URL"),
         "counted_for": _("Counted for"),
         "total": _("Total points"),
         "count": _("Votes"),
