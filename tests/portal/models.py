@@ -9,9 +9,15 @@ class NewsPage(Page):
     rateable = True
     template = "portal/news_page.html"
 
+    class Meta:
+        verbose_name = "trang tin của cổng"
+
 
 class NoticePage(Page):
     """A page type that has not opted in: no stars, and no votes, even if its template
     carries the tag."""
 
     template = "portal/news_page.html"
+
+    class Meta:
+        verbose_name = "trang thông báo của cổng"
