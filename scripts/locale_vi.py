@@ -516,14 +516,38 @@ UPSTREAM_NOTE = "Upstream: "
 WHY_NOTE = "Why: "
 
 
+def without_upstream_note(lines: list[str]) -> list[str]:
+    """The translator's comment lines without the upstream note. polib wraps a long note
+    over several lines, so the note runs up to the line that closes its last «…»."""
+    kept, in_note = [], False
+    for line in lines:
+        if line.startswith(UPSTREAM_NOTE) or in_note:
+            in_note = not line.rstrip().endswith("»")
+            continue
+        kept.append(line)
+    return kept
+
+
+def why_note(lines: list[str]) -> list[str]:
+    """The reviewer's reason with the lines polib wrapped it over: from "Why: " on, up to
+    an upstream note."""
+    start = next((i for i, line in enumerate(lines) if line.startswith(WHY_NOTE)), None)
+    if start is None:
+        return []
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].startswith(UPSTREAM_NOTE)),
+        len(lines),
+    )
+    return lines[start:end]
+
+
 def annotate(po: polib.POFile, upstream: dict[tuple, dict[str, tuple]]) -> int:
     """Write, above each translation that differs from an upstream one, what upstream
     says ("Upstream: «…»"), keeping the translator's reason ("Why: …"). Returns how many
     differ without a reason."""
     unexplained = 0
     for entry in po:
-        lines = entry.tcomment.splitlines()
-        lines = [line for line in lines if not line.startswith(UPSTREAM_NOTE)]
+        lines = without_upstream_note(entry.tcomment.splitlines())
         theirs = list(
             dict.fromkeys(f[0] for f in upstream.get((entry.msgctxt, entry.msgid), {}).values())
         )
@@ -715,9 +739,7 @@ def merge(files: list[Path], force: bool, wheels: Path) -> int:
                     target.msgstr_plural = {0: translation[0]}
                 else:
                     target.msgstr = translation[0]
-                why = [
-                    line for line in chunk_entry.tcomment.splitlines() if line.startswith(WHY_NOTE)
-                ]
+                why = why_note(chunk_entry.tcomment.splitlines())
                 if why:
                     target.tcomment = "\n".join(why)
                 merged += 1

@@ -529,3 +529,20 @@ def test_no_message_of_the_catalogue_names_a_party_document_as_wagtail_s(catalog
     for domain in DOMAINS:
         for entry in translated(catalogues[domain]):
             assert not re.search(r"(?i)văn bản", " ".join(tool.forms(entry))), entry.msgid
+
+
+def test_notes_wrapped_over_several_lines_survive_a_save_and_a_reload():
+    """polib wraps a long # Upstream: or # Why: note; reading the file back must neither
+    repeat the upstream note's tail nor cut the reason short."""
+    upstream = "Có lỗi xảy ra với Embedly khi cố gắng đính kèm URL này. Xin thử lại sau."
+    reason = "Why: Embed is nhúng (GLOSSARY.md); đính kèm is an attachment, which an embed is not."
+    entry = polib.POEntry(msgid="Embed", msgstr="Nội dung nhúng", tcomment=reason)
+    po = polib.POFile(wrapwidth=78)
+    po.append(entry)
+    for _ in range(3):
+        tool.annotate(po, {(None, "Embed"): {"wagtail": (upstream,)}})
+        po = polib.pofile(po.__unicode__())  # written and read back, as the file is
+    lines = po[0].tcomment.splitlines()
+    assert lines[0].startswith("Upstream: «Có lỗi")
+    assert sum(line.endswith("sau.»") for line in lines) == 1
+    assert " ".join(tool.why_note(lines)) == reason
