@@ -67,8 +67,6 @@ KNOWN = {
     r"(?m)^Page\*?$": "Wagtail: the workflow editor's page field has no label",
     # wagtail-localize: wagtaillocales/index.html writes its usage column without {% trans %}.
     r"\d+ pages(?: \+ \d+ others)?": "wagtail-localize: the locales listing's usage column",
-    # The example portal's HomePage has no verbose_name (a change needs a migration).
-    r"\bHome page\b": "example portal: HomePage has no verbose_name",
 }
 
 
