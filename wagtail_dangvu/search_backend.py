@@ -75,7 +75,7 @@ def _words_only_class(backend_class):
     )
 
 
-def SearchBackend(params):  # noqa: N802 (the name Wagtail looks up in a backend module)
+def SearchBackend(params):  # the name Wagtail looks up in a backend module
     """Wagtail's database backend for the database in use, reading words only."""
     backend = database.SearchBackend(params)
     # The same object with the mixin in front: the subclass adds no state, and Wagtail
