@@ -131,7 +131,8 @@ MEDIA_ROOT = BASE_DIR / "media"
 
 WAGTAIL_SITE_NAME = "Cổng thông tin Đảng bộ xã Long Bình"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, handed the words of a query only (no 500 on a quote).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_dangvu.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "zip"]
 
 WAGTAIL_DANGVU = {

@@ -319,16 +319,26 @@ class PartyDocumentsAPIViewSet(ValidatedQueryMixin, BaseAPIViewSet):
         )
 
 
-class GatedDocumentsAPIViewSet(DocumentsAPIViewSet):
+class GatedDocumentsAPIViewSet(ValidatedQueryMixin, DocumentsAPIViewSet):
     """Wagtail's ``/api/v2/documents/`` without the files of withheld register entries.
 
     Wagtail's endpoint lists every document with its title and download URL; this one
     leaves out those the register withholds (for everyone: an API is a public surface),
     whatever collection they are in. Their downloads are refused anyway by the
-    ``before_serve_document`` hook. Mount it in place of Wagtail's::
+    ``before_serve_document`` hook. Like the pages endpoint, it reads its query string
+    before use. Mount it in place of Wagtail's::
 
         api_router.register_endpoint("documents", GatedDocumentsAPIViewSet)
     """
+
+    filter_backends = _replace(
+        DocumentsAPIViewSet.filter_backends,
+        {
+            FieldsFilter: ValidatedFieldsFilter,
+            OrderingFilter: ValidatedOrderingFilter,
+            SearchFilter: WordsSearchFilter,
+        },
+    )
 
     def get_queryset(self):
         return exclude_withheld(super().get_queryset())

@@ -1,3 +1,5 @@
+from importlib.util import find_spec
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,3 +12,14 @@ class WagtailDangvuConfig(AppConfig):
 
     def ready(self):
         from . import checks, document_files, signal_handlers  # noqa: F401
+
+        if has_api_v3():
+            # Wagtail 8's API v3 reads its query string before use (no 500 on any input).
+            from .api_v3 import install
+
+            install()
+
+
+def has_api_v3() -> bool:
+    """Whether this Wagtail has the API v3 (Wagtail 8 on), with django-ninja."""
+    return find_spec("ninja") is not None and find_spec("wagtail.api.v3") is not None

@@ -19,6 +19,7 @@ from tests.factories import (
     make_report_index,
     paragraph,
 )
+from tests.hostile import HOSTILE_PARAMETERS, REFUSED_SEARCHES, has_nul
 from wagtail_dangvu.api import MAX_OFFSET
 from wagtail_dangvu.models import Circulation, SecrecyLevel
 
@@ -335,3 +336,48 @@ def test_a_missing_page_shows_the_portals_404_page(client, portal):
     html = response.content.decode()
     assert "Không tìm thấy trang" in html
     assert 'action="/tim-kiem/"' in html  # the portal's own header, with its search box
+
+
+# ----------------------------------------------------------------------------- the shared list
+# The hostile input of tests/hostile.py, tried on every v2 endpoint and on the portal search
+# (tests/integration/test_api_v3.py tries it on v3).
+
+V2_ENDPOINTS = {
+    "party-documents/": {"search", "offset", "limit", "id"},
+    "pages/": {"search", "offset", "limit", "id"},
+    "documents/": {"search", "offset", "limit", "id"},
+}
+
+
+@pytest.mark.parametrize("endpoint", V2_ENDPOINTS)
+def test_every_v2_endpoint_answers_the_shared_hostile_list(client, portal, endpoint):
+    from django.apps import apps
+
+    def row_counts():
+        return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
+
+    client.raise_request_exception = False
+    before = row_counts()
+    wrong = []
+    for parameter, value in HOSTILE_PARAMETERS:
+        response = client.get(f"/api/v2/{endpoint}", {parameter: value})
+        asked = f"{parameter!r}={value!r}"
+        if response.status_code >= 500:
+            wrong.append(f"{asked}: {response.status_code}")
+            continue
+        body = json_of(response)
+        if has_nul(parameter, value) or parameter in V2_ENDPOINTS[endpoint]:
+            shown = parameter.replace("\x00", "")
+            if response.status_code != 400 or not body["message"].startswith(f"{shown}: "):
+                wrong.append(f"{asked}: {response.status_code} {body}")
+    assert wrong == []
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize("query", [q for q in REFUSED_SEARCHES if q])
+def test_the_search_page_refuses_the_shared_hostile_searches(client, portal, query):
+    response = client.get("/tim-kiem/", {"q": query})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert (NO_NULL if "\x00" in query else NO_WORDS) in html
+    assert "\x00" not in html
