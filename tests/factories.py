@@ -6,6 +6,7 @@ import datetime
 import itertools
 
 from wagtail.models import Locale
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from wagtail_dangvu.models import (
     Circulation,
@@ -178,3 +179,32 @@ def statistic(indicator=None, value="14", **fields):
             "target": fields.get("target"),
         },
     }
+
+
+def report_form_data(page, **overrides):
+    """What the page editor posts for a report ``page``, with ``overrides`` (raw form values,
+    e.g. ``documents=streamfield([("document", pk)])``)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "kind": "interim",
+        "summary": "",
+        "period_start": "2021-11-01",
+        "period_end": "2022-11-30",
+        "committee": "Đảng ủy xã Long Bình",
+        "place": "",
+        "author": "",
+        "documents": streamfield([]),
+        "plans": streamfield([]),
+        "body": streamfield([]),
+        "findings": streamfield([]),
+        "tags": "",
+        "comments": {
+            "TOTAL_FORMS": 0,
+            "INITIAL_FORMS": 0,
+            "MIN_NUM_FORMS": 0,
+            "MAX_NUM_FORMS": 1000,
+        },
+    }
+    data.update(overrides)
+    return nested_form_data(data)

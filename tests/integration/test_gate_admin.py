@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission, Locale, Page
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import streamfield
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -30,7 +30,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from tests.factories import make_document, make_report, make_report_index
+from tests.factories import make_document, make_report, make_report_index, report_form_data
 from wagtail_dangvu.models import Circulation, PartyDocument
 from wagtail_dangvu.translation import translate
 
@@ -382,28 +382,6 @@ def chosen_documents(response) -> list[dict]:
     return states
 
 
-def edit_data(page, **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "kind": "interim",
-        "summary": "",
-        "period_start": "2021-11-01",
-        "period_end": "2022-11-30",
-        "committee": "Đảng ủy xã Long Bình",
-        "place": "",
-        "author": "",
-        "documents": streamfield([]),
-        "plans": streamfield([]),
-        "body": streamfield([]),
-        "findings": streamfield([]),
-        "tags": "",
-        "comments": {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0, "MIN_NUM_FORMS": 0, "MAX_NUM_FORMS": 9},
-    }
-    data.update(overrides)
-    return nested_form_data(data)
-
-
 class _AnyURL:
     def __eq__(self, other):
         return isinstance(other, str) and other.startswith("/admin/")
@@ -441,7 +419,7 @@ class TestPageEditor:
     def test_saving_keeps_the_keepers_choice(self, client, editor, report, conclusion, secret):
         documents = streamfield([("document", conclusion.pk), ("document", secret.pk)])
         response = signed_in(client, editor.user).post(
-            edit_url(report), edit_data(report, documents=documents)
+            edit_url(report), report_form_data(report, documents=documents)
         )
         assert response.status_code == 302
         saved = report.get_latest_revision_as_object()
@@ -457,7 +435,7 @@ class TestPageEditor:
             [("document", documents["public"].pk), ("document", documents[name].pk)]
         )
         response = signed_in(client, editor.user).post(
-            edit_url(report), edit_data(report, documents=chosen)
+            edit_url(report), report_form_data(report, documents=chosen)
         )
         assert response.status_code == 200
         assert response.context["form"].errors["documents"] == [
@@ -471,7 +449,7 @@ class TestPageEditor:
         report = make_report(editor.section, publish_it=False)
         chosen = streamfield([("document", english.pk)])
         response = signed_in(client, editor.user).post(
-            edit_url(report), edit_data(report, documents=chosen)
+            edit_url(report), report_form_data(report, documents=chosen)
         )
         assert response.context["form"].errors["documents"] == [
             "Hãy chọn văn bản từ danh mục văn bản."
@@ -482,7 +460,7 @@ class TestPageEditor:
         self, client, editor, report, conclusion, secret
     ):
         documents = streamfield([("document", conclusion.pk), ("document", secret.pk)])
-        data = edit_data(report, documents=documents)
+        data = report_form_data(report, documents=documents)
         data["action-publish"] = "action-publish"
         response = signed_in(client, editor.user).post(edit_url(report), data)
         assert response.status_code == 200
@@ -496,7 +474,7 @@ class TestPageEditor:
         self, client, editor, conclusion, secret
     ):
         report = make_report(editor.section, publish_it=False)
-        data = edit_data(report, summary="Căn cứ 09-BC/ĐU.")
+        data = report_form_data(report, summary="Căn cứ 09-BC/ĐU.")
         data["action-publish"] = "action-publish"
         response = signed_in(client, editor.user).post(edit_url(report), data)
         [message] = response.context["form"].errors["summary"]

@@ -18,9 +18,9 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import streamfield
 
-from tests.factories import make_document, make_report, make_report_index
+from tests.factories import make_document, make_report, make_report_index, report_form_data
 from wagtail_dangvu.actions import PublishingRefused
 from wagtail_dangvu.models import DirectiveReportPage, DocumentMention, SecrecyLevel
 from wagtail_dangvu.models.documents import may_see_withheld
@@ -105,30 +105,8 @@ def is_live(page):
 
 
 def edit_data(page, document, **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "kind": "interim",
-        "summary": "",
-        "period_start": "2021-11-01",
-        "period_end": "2022-11-30",
-        "committee": "Đảng ủy xã Long Bình",
-        "place": "",
-        "author": "",
-        "documents": streamfield([("document", document.pk)]),
-        "plans": streamfield([]),
-        "body": streamfield([]),
-        "findings": streamfield([]),
-        "tags": "",
-        "comments": {
-            "TOTAL_FORMS": 0,
-            "INITIAL_FORMS": 0,
-            "MIN_NUM_FORMS": 0,
-            "MAX_NUM_FORMS": 1000,
-        },
-    }
-    data.update(overrides)
-    return nested_form_data(data)
+    """The editor's form for a report ``page`` that chose ``document``."""
+    return report_form_data(page, documents=streamfield([("document", document.pk)]), **overrides)
 
 
 def form_errors(response):

@@ -7,13 +7,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from tests.factories import (
     make_document,
     make_report,
     make_report_index,
     paragraph,
+    report_form_data,
 )
 from wagtail_dangvu.models import DirectiveReportPage, DocumentMention, SecrecyLevel
 
@@ -74,38 +75,12 @@ class TestReportPage:
 
 
 class TestConfidentialityGate:
-    def edit_data(self, page, **overrides):
-        data = {
-            "title": page.title,
-            "slug": page.slug,
-            "kind": "interim",
-            "summary": "",
-            "period_start": "2021-11-01",
-            "period_end": "2022-11-30",
-            "committee": "Đảng ủy xã Long Bình",
-            "place": "",
-            "author": "",
-            "documents": streamfield([]),
-            "plans": streamfield([]),
-            "body": streamfield([]),
-            "findings": streamfield([]),
-            "tags": "",
-            "comments": {
-                "TOTAL_FORMS": 0,
-                "INITIAL_FORMS": 0,
-                "MIN_NUM_FORMS": 0,
-                "MAX_NUM_FORMS": 1000,
-            },
-        }
-        data.update(overrides)
-        return nested_form_data(data)
-
     def test_publishing_a_report_that_links_a_classified_document_is_refused(
         self, admin_client, index, secret
     ):
         report = make_report(index, publish_it=False)
         url = reverse("wagtailadmin_pages:edit", args=[report.pk])
-        data = self.edit_data(report, documents=streamfield([("document", secret.pk)]))
+        data = report_form_data(report, documents=streamfield([("document", secret.pk)]))
         data["action-publish"] = "action-publish"
         response = admin_client.post(url, data)
         assert response.status_code == 200
@@ -121,7 +96,7 @@ class TestConfidentialityGate:
         report = make_report(index, publish_it=False)
         url = reverse("wagtailadmin_pages:edit", args=[report.pk])
         body = streamfield([("paragraph", rich_text("<p>Theo Báo cáo 09 – BC/ĐU.</p>"))])
-        data = self.edit_data(report, body=body)
+        data = report_form_data(report, body=body)
         data["action-publish"] = "action-publish"
         response = admin_client.post(url, data)
         assert response.status_code == 200
@@ -134,7 +109,7 @@ class TestConfidentialityGate:
     ):
         report = make_report(index, publish_it=False)
         url = reverse("wagtailadmin_pages:edit", args=[report.pk])
-        data = self.edit_data(report, summary="Căn cứ Báo cáo 09-BC/ĐU của Đảng ủy.")
+        data = report_form_data(report, summary="Căn cứ Báo cáo 09-BC/ĐU của Đảng ủy.")
         data["action-publish"] = "action-publish"
         response = admin_client.post(url, data)
         assert response.status_code == 200
@@ -145,7 +120,7 @@ class TestConfidentialityGate:
     def test_a_draft_can_still_be_saved(self, admin_client, index, secret):
         report = make_report(index, publish_it=False)
         url = reverse("wagtailadmin_pages:edit", args=[report.pk])
-        data = self.edit_data(report, documents=streamfield([("document", secret.pk)]))
+        data = report_form_data(report, documents=streamfield([("document", secret.pk)]))
         response = admin_client.post(url, data)
         assert response.status_code == 302
         report.refresh_from_db()
@@ -155,7 +130,7 @@ class TestConfidentialityGate:
     def test_publishing_a_clean_report_works(self, admin_client, index, conclusion):
         report = make_report(index, publish_it=False)
         url = reverse("wagtailadmin_pages:edit", args=[report.pk])
-        data = self.edit_data(report, documents=streamfield([("document", conclusion.pk)]))
+        data = report_form_data(report, documents=streamfield([("document", conclusion.pk)]))
         data["action-publish"] = "action-publish"
         response = admin_client.post(url, data)
         assert response.status_code == 302
