@@ -122,6 +122,12 @@ LOCALE_PATHS = [
 ]
 USE_I18N = True
 USE_TZ = True
+# Dates day first in every form of the admin (wagtail_dangvu.locale_formats): Django's
+# Vietnamese has no input formats and would read "01/02/2026" as 2 January; Wagtail's
+# pickers (go-live and expiry dates among them) write and show dd/mm/yyyy.
+FORMAT_MODULE_PATH = ["wagtail_dangvu.locale_formats"]
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static"

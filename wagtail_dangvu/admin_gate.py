@@ -28,6 +28,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser, snippets
 
+from .forms import day_first_formfield
 from .models import PartyDocument
 from .models.documents import may_see_withheld
 from .viewer import viewing_as
@@ -85,7 +86,11 @@ class InspectView(WithheldEntryMixin, snippets.InspectView):
 
 
 class PartyDocumentForm(WagtailAdminModelForm):
-    """The entry's form: the documents it implements are chosen among those the editor sees."""
+    """The entry's form: the documents it implements are chosen among those the editor sees,
+    and its issue date reads and shows dd/mm/yyyy (wagtail_dangvu.forms)."""
+
+    class Meta(WagtailAdminModelForm.Meta):
+        formfield_callback = day_first_formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@ the app's other settings (ids ``wagtail_dangvu.E0xx`` for errors, ``W0xx`` for w
 
 from __future__ import annotations
 
+import datetime
 import re
 import zoneinfo
 from pathlib import Path
@@ -260,3 +261,72 @@ def check_publishing_middleware(app_configs=None, **kwargs):
             id="wagtail_dangvu.W001",
         )
     ]
+
+
+# 1 February 2026: month first, "01/02/2026" would be 2 January.
+DAY_FIRST_SAMPLE = datetime.datetime(2026, 2, 1, 8, 30)
+DATE_FORMATS_HINT = (
+    'Set FORMAT_MODULE_PATH = ["wagtail_dangvu.locale_formats"], WAGTAIL_DATE_FORMAT = '
+    '"%d/%m/%Y" and WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M" (see "Dates" in the README).'
+)
+
+
+def _read_in(language, field, text):
+    """What ``field`` (a Django form field class) reads ``text`` as in ``language``."""
+    from django import forms
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override(language):
+        try:
+            value = field().to_python(text)
+        except ValidationError:
+            return None
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None) if field is forms.DateTimeField else value
+    return value
+
+
+@register(Tags.compatibility)
+def check_date_formats(app_configs=None, **kwargs):
+    """Dates in the admin's forms must be read day first, and read back as the pickers
+    write them (Wagtail's own check of the latter, wagtailadmin.E003, only runs with the
+    USE_L10N setting Django 5 no longer has)."""
+    from django import forms
+
+    day_first = [
+        (forms.DateField, DAY_FIRST_SAMPLE.strftime("%d/%m/%Y"), DAY_FIRST_SAMPLE.date()),
+        (forms.DateTimeField, DAY_FIRST_SAMPLE.strftime("%d/%m/%Y %H:%M"), DAY_FIRST_SAMPLE),
+    ]
+    messages = []
+    for field, text, meant in day_first:
+        read = _read_in("vi", field, text)
+        if read != meant:
+            messages.append(
+                Warning(
+                    f'The Vietnamese admin reads "{text}" as {read or "no date"}, not day '
+                    "first: a plain date field of the portal (Wagtail's go-live and expiry "
+                    "dates among them) takes dd/mm/yyyy month first or refuses it.",
+                    hint=DATE_FORMATS_HINT,
+                    id="wagtail_dangvu.W030",
+                )
+            )
+    pickers = [
+        ("WAGTAIL_DATE_FORMAT", "%Y-%m-%d", forms.DateField, DAY_FIRST_SAMPLE.date()),
+        ("WAGTAIL_DATETIME_FORMAT", "%Y-%m-%d %H:%M", forms.DateTimeField, DAY_FIRST_SAMPLE),
+    ]
+    languages = ["vi", *(code for code, _name in getattr(settings, "LANGUAGES", ()))]
+    for setting, default, field, meant in pickers:
+        written = meant.strftime(getattr(settings, setting, default))
+        for language in dict.fromkeys(languages):
+            if _read_in(language, field, written) != meant:
+                messages.append(
+                    Warning(
+                        f'Wagtail\'s date pickers write "{written}" ({setting}), which the '
+                        f"admin in {language} does not read back as that date: a date "
+                        "chosen in a picker would be refused or changed.",
+                        hint=DATE_FORMATS_HINT,
+                        id="wagtail_dangvu.W031",
+                    )
+                )
+    return messages

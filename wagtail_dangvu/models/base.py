@@ -23,6 +23,7 @@ from ..blocks.documents import SYMBOL_LINKS_CONTEXT_KEY, DocumentChooserBlock, P
 from ..blocks.statistics import ComparisonBlock, StatisticBlock, TargetProgressBlock
 from ..blocks.traversal import walk_page
 from ..conf import get_setting
+from ..forms import day_first_formfield
 from ..linking import text_of
 from ..symbols import DocumentSymbol, find_symbols, fold
 from ..viewer import bind_viewer, current_viewer, viewer_is_declared, viewing_as
@@ -83,6 +84,10 @@ class DangvuPageForm(WagtailAdminPageForm):
     names it. Saving a draft stays possible, so nothing the editor wrote is lost, and so
     does any workflow action but approving (a moderator may reject such a page).
     """
+
+    class Meta(WagtailAdminPageForm.Meta):
+        # The page's own dates read and show dd/mm/yyyy (wagtail_dangvu.forms).
+        formfield_callback = day_first_formfield
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -42,8 +42,7 @@ from ..blocks import (
 )
 from ..conf import get_setting
 from ..formats import vi_count, vi_dateline, vi_time
-from ..forms import VietnameseDateField
-from .base import DangvuPage, DangvuPageForm
+from .base import DangvuPage
 from .listing import IndexFilterForm, ListingPage, PageFeed
 from .reports import document_stream
 
@@ -112,18 +111,6 @@ class ISOFormatField(serializers.Field):
 
     def to_representation(self, value):
         return value.isoformat() if value is not None else None
-
-
-# A plain text input for dates: Wagtail's date picker rewrites what it cannot read (such
-# as "ngày 15 tháng 12 năm 2026") as today's date before the form ever sees it.
-DATE_TYPED = forms.TextInput(attrs={"placeholder": "15/12/2026"})
-
-
-class SeminarEventPageForm(DangvuPageForm):
-    """The event editor: dates may be typed as Vietnamese editors write them."""
-
-    class Meta(DangvuPageForm.Meta):
-        field_classes = {"start_date": VietnameseDateField, "end_date": VietnameseDateField}
 
 
 class SeminarEventPageTag(TaggedItemBase):
@@ -214,7 +201,6 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
     photos = StreamField(PhotosBlock(), blank=True, verbose_name=_("photos"))
     tags = ClusterTaggableManager(through=SeminarEventPageTag, blank=True, verbose_name=_("tags"))
 
-    base_form_class = SeminarEventPageForm
     parent_page_types = ["wagtail_dangvu.SeminarEventIndexPage"]
     subpage_types = []
     template = "wagtail_dangvu/seminar_event_page.html"
@@ -226,10 +212,8 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
-                FieldRowPanel(
-                    [FieldPanel("start_date", widget=DATE_TYPED), FieldPanel("start_time")]
-                ),
-                FieldRowPanel([FieldPanel("end_date", widget=DATE_TYPED), FieldPanel("end_time")]),
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
                 FieldPanel("all_day"),
             ],
             heading=_("Date and time"),
