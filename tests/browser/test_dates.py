@@ -84,9 +84,13 @@ def test_the_calendar_writes_the_day_first(demo, editor_page):
     page = editor_page
     page.goto(f"/admin/pages/{demo.report.pk}/edit/")
     page.locator("#id_period_start").fill("03/11/2021")
+    leave(page, "#id_period_start")
+    # Open the calendar afresh on what was typed, and wait until it shows that month.
     page.locator("#id_period_start").click()
     calendar = page.locator(".xdsoft_datetimepicker:visible")
-    calendar.locator("td[data-date='15'][data-month='10'][data-year='2021']").click()
+    day = calendar.locator("td[data-date='15'][data-month='10'][data-year='2021']")
+    expect(day).to_be_visible(timeout=30_000)
+    day.click()
     expect(page.locator("#id_period_start")).to_have_value("15/11/2021")
 
 

@@ -139,7 +139,7 @@ def test_a_search_with_no_word_or_a_nul_is_a_422_that_says_so(client, portal, en
     response = client.get(f"/api/v3/{endpoint}", {"search": query})
     assert response.status_code == 422
     problem = problem_of(response)
-    expected = "search: Không được có ký tự null (mã 0)." if NUL in query else NO_WORDS
+    expected = "search: Không được dùng ký tự rỗng (mã 0)." if NUL in query else NO_WORDS
     assert problem["detail"] == expected
     assert problem["errors"] == [
         {"type": "value_error", "loc": ["query", "search"], "msg": expected.split(": ", 1)[1]}
