@@ -24,6 +24,12 @@ settings = settings.replace(
 )
 settings = re.sub(r'LANGUAGE_CODE = ".*"', 'LANGUAGE_CODE = "vi"', settings)
 settings = re.sub(r'TIME_ZONE = ".*"', 'TIME_ZONE = "Asia/Ho_Chi_Minh"', settings)
+settings += (
+    '\nFORMAT_MODULE_PATH = ["wagtail_dangvu.locale_formats"]\n'
+    'WAGTAIL_DATE_FORMAT = "%d/%m/%Y"\n'
+    'WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"\n'
+    'WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]\n'
+)
 settings_path.write_text(settings)
 
 urls = urls_path.read_text()

@@ -315,7 +315,10 @@ def check_date_formats(app_configs=None, **kwargs):
         ("WAGTAIL_DATE_FORMAT", "%Y-%m-%d", forms.DateField, DAY_FIRST_SAMPLE.date()),
         ("WAGTAIL_DATETIME_FORMAT", "%Y-%m-%d %H:%M", forms.DateTimeField, DAY_FIRST_SAMPLE),
     ]
-    languages = ["vi", *(code for code, _name in getattr(settings, "LANGUAGES", ()))]
+    # The languages an editor may choose for the admin (WAGTAILADMIN_PERMITTED_LANGUAGES).
+    from wagtail.admin.localization import get_available_admin_languages
+
+    languages = ["vi", *(code for code, _name in get_available_admin_languages())]
     for setting, default, field, meant in pickers:
         written = meant.strftime(getattr(settings, setting, default))
         for language in dict.fromkeys(languages):
