@@ -546,3 +546,39 @@ def test_notes_wrapped_over_several_lines_survive_a_save_and_a_reload():
     assert lines[0].startswith("Upstream: «Có lỗi")
     assert sum(line.endswith("sau.»") for line in lines) == 1
     assert " ".join(tool.why_note(lines)) == reason
+
+
+# Screens whose English upstream wrote outside its catalogues ----------------------------
+
+
+def screen_text(response) -> str:
+    """The text of an admin screen, its markup taken out and its white space collapsed."""
+    assert response.status_code == 200
+    html = re.sub(r"(?s)<(script|style|template)\b.*?</\1>", " ", response.content.decode())
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.mark.django_db
+def test_the_page_search_counts_its_results_as_pages(admin_client, admin_user, home):
+    """Wagtail 8's page search gives its title column no model name: the header read
+    "1-2 trong số 2 None". The app's template names the pages, as the explorer does."""
+    from wagtail.users.models import UserProfile
+
+    from tests.factories import add_page
+    from wagtail_dangvu.models import DirectiveReportIndexPage
+
+    add_page(home, DirectiveReportIndexPage, title="Sổ tay đảng viên")
+    add_page(home, DirectiveReportIndexPage, title="Sổ tay cán bộ")
+    add_page(home, DirectiveReportIndexPage, title="Lịch tiếp dân")
+    url = reverse("wagtailadmin_pages:search")
+    with translation.override("vi"):
+        two = screen_text(admin_client.get(url, {"q": "Sổ tay"}))
+        one = screen_text(admin_client.get(url, {"q": "tiếp dân"}))
+    assert "1-2 trong số 2 trang" in two
+    assert "1-1 trong số 1 trang" in one
+    assert "None" not in two + one
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    english = screen_text(admin_client.get(url, {"q": "Sổ tay"}))
+    assert "1-2 of 2 pages" in english
