@@ -582,3 +582,29 @@ def test_the_page_search_counts_its_results_as_pages(admin_client, admin_user, h
     profile.save()
     english = screen_text(admin_client.get(url, {"q": "Sổ tay"}))
     assert "1-2 of 2 pages" in english
+
+
+@pytest.mark.django_db
+def test_the_workflow_editor_labels_its_page_field_in_vietnamese(admin_client):
+    """WorkflowPageForm's page field has no label, so Django showed its name, "Page"."""
+    from wagtail.models import Workflow
+
+    workflow = Workflow.objects.filter(active=True).first()
+    url = reverse("wagtailadmin_workflows:edit", args=[workflow.pk])
+    with translation.override("vi"):
+        response = admin_client.get(url)
+    labels = re.findall(
+        r'<label[^>]*for="id_pages-\d+-page"[^>]*>\s*([^<]*?)\s*<', response.content.decode()
+    )
+    assert labels and set(labels) == {"Trang"}, labels
+
+
+def test_a_label_given_to_the_workflow_page_field_is_kept(monkeypatch):
+    from wagtail.admin.forms.workflows import WorkflowPageForm
+
+    from wagtail_dangvu.locale_vi.apps import label_the_workflow_page_field
+
+    field = WorkflowPageForm.base_fields["page"]
+    monkeypatch.setattr(field, "label", "Trang được gán")
+    label_the_workflow_page_field()
+    assert field.label == "Trang được gán"
