@@ -608,3 +608,62 @@ def test_a_label_given_to_the_workflow_page_field_is_kept(monkeypatch):
     monkeypatch.setattr(field, "label", "Trang được gán")
     label_the_workflow_page_field()
     assert field.label == "Trang được gán"
+
+
+@pytest.mark.django_db
+def test_the_locales_listing_says_what_each_locale_holds_in_vietnamese(admin_client, home):
+    """wagtail-localize wrote its usage column without translation ("3 pages + 2
+    others"); the app's copy of its template words it as Wagtail's own listing does."""
+    from wagtail.models import Locale
+
+    from tests.factories import make_document, make_register
+
+    make_register(home)
+    make_document("21-KL/TW")
+    vi = Locale.objects.get(language_code="vi")
+    pages = home.get_descendants(inclusive=True).filter(locale=vi).count()
+    with translation.override("vi"):
+        text = screen_text(admin_client.get(reverse("wagtaillocales:index")))
+    assert "Tham chiếu" in text  # the column, from wagtail-localize's own {% trans %}
+    assert re.search(rf"\b{pages} trang và \d+ nội dung khác\b", text), text
+    assert re.search(r"\b\d+ trang\b", text)
+    assert not re.search(r"\bpages\b|\bothers\b", text)
+
+
+@pytest.mark.django_db
+def test_wagtail_s_own_locales_listing_is_left_as_wagtail_renders_it(rf, admin_user):
+    """Without wagtail-localize, Wagtail's own locale views (wagtail.locales) look for
+    the same template name, wagtaillocales/index.html: they get Wagtail's generic listing,
+    with Wagtail's own usage column. (Its templates are put on the path as installing
+    wagtail.locales would.)"""
+    import wagtail.locales
+    from wagtail.locales.views import LocaleViewSet
+
+    engine = {**settings.TEMPLATES[0]}
+    engine["DIRS"] = [*engine["DIRS"], Path(wagtail.locales.__file__).parent / "templates"]
+    viewset = LocaleViewSet("wagtaillocales")  # the URL names wagtail-localize also uses
+    assert "wagtaillocales/index.html" in viewset.index_template_name
+    request = rf.get("/admin/locales/")
+    request.user = admin_user
+    with override_settings(TEMPLATES=[engine]), translation.override("vi"):
+        text = screen_text(viewset.index_view(request).render())
+    assert "Tham chiếu" in text
+    assert re.search(r"\b\d+ trang\b", text)
+    assert not re.search(r"\bpages\b", text)
+
+
+@pytest.mark.parametrize(
+    ("pages", "others", "vietnamese", "english"),
+    [
+        (1, 0, "1 trang", "1 page"),
+        (3, 0, "3 trang", "3 pages"),
+        (3, 2, "3 trang và 2 nội dung khác", "3 pages and 2 others"),
+    ],
+)
+def test_the_usage_of_a_locale_in_wagtail_s_words(pages, others, vietnamese, english):
+    from wagtail_dangvu.locale_vi.templatetags.locale_vi_tags import locale_usage
+
+    with translation.override("vi"):
+        assert locale_usage(pages, others) == vietnamese
+    with translation.override("en"):
+        assert locale_usage(pages, others) == english
