@@ -59,13 +59,16 @@ def test_ratings_that_are_not_a_dict_are_one_error_and_votes_keep_the_defaults(s
     ("value", "expected"),
     [
         ("ENABLED", ["wagtail_dangvu.E001"]),
+        # The content app's check knows every key; the ratings app's stays quiet.
+        ({"RATING": {"ENABLED": False}}, ["wagtail_dangvu.E002"]),
         ({"BASE_TEMPLATE": "portal/khong-co.html"}, ["wagtail_dangvu.E009"]),
     ],
 )
 def test_what_both_apps_read_is_reported_once_with_both_installed(settings, value, expected):
-    """E001 and E009 are registered by the ratings app and the content app alike."""
+    """E001 and E009 are registered by the ratings app and the content app alike; E002
+    is the content app's where it is installed."""
     settings.WAGTAIL_DANGVU = value
-    shared = {"wagtail_dangvu.E001", "wagtail_dangvu.E009"}
+    shared = {"wagtail_dangvu.E001", "wagtail_dangvu.E002", "wagtail_dangvu.E009"}
 
     reported = [message.id for message in run_checks() if message.id in shared]
 

@@ -5,8 +5,8 @@ nothing else of wagtail-dangvu (neither ``wagtail_dangvu`` nor ``locale_vi``).
 Read from the environment, so that a test runs it in a subprocess:
 
 - ``DANGVU_RATINGS_ONLY_DATABASE_URL``: the database (required; a throwaway one).
-- ``DANGVU_RATINGS_ONLY_RATINGS``: ``WAGTAIL_DANGVU["RATINGS"]`` as JSON (optional;
-  without it the project has no ``WAGTAIL_DANGVU`` at all and runs on the defaults).
+- ``DANGVU_RATINGS_ONLY_SETTING``: ``WAGTAIL_DANGVU`` as JSON (optional; without it the
+  project has no ``WAGTAIL_DANGVU`` at all and runs on the defaults).
 """
 
 import json
@@ -98,5 +98,5 @@ MEDIA_ROOT = Path(tempfile.gettempdir()) / "dangvu-ratings-only-media"
 WAGTAIL_SITE_NAME = "Cổng thông tin của riêng một đảng bộ"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
-if os.environ.get("DANGVU_RATINGS_ONLY_RATINGS"):
-    WAGTAIL_DANGVU = {"RATINGS": json.loads(os.environ["DANGVU_RATINGS_ONLY_RATINGS"])}
+if os.environ.get("DANGVU_RATINGS_ONLY_SETTING"):
+    WAGTAIL_DANGVU = json.loads(os.environ["DANGVU_RATINGS_ONLY_SETTING"])

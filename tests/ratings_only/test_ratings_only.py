@@ -27,15 +27,15 @@ def on_postgresql() -> bool:
     return os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://"))
 
 
-def run(*args, database_url, ratings=None):
+def run(*args, database_url, setting=None):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.ratings_only.settings",
         "DANGVU_RATINGS_ONLY_DATABASE_URL": database_url,
     }
-    env.pop("DANGVU_RATINGS_ONLY_RATINGS", None)
-    if ratings is not None:
-        env["DANGVU_RATINGS_ONLY_RATINGS"] = json.dumps(ratings)
+    env.pop("DANGVU_RATINGS_ONLY_SETTING", None)
+    if setting is not None:
+        env["DANGVU_RATINGS_ONLY_SETTING"] = json.dumps(setting)
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
     )
@@ -127,15 +127,21 @@ def test_a_project_with_the_ratings_alone_migrates_checks_and_rates_its_own_page
 
 
 def test_the_rating_checks_run_in_a_project_with_the_ratings_alone(tmp_path):
+    """A misspelt key, bad ratings and a missing base template are reported by the
+    ratings app itself, under the ids the content app's project knows them by."""
     check = run(
         "manage.py",
         "check",
         "--fail-level",
         "WARNING",
         database_url=f"sqlite:///{tmp_path / 'unused.sqlite3'}",
-        ratings={"RATE": "ten a minute", "ENABLED": "yes", "COOKIE_NAME": "dangvu voter"},
+        setting={
+            "RATINGS": {"RATE": "ten a minute", "ENABLED": "yes", "COOKIE_NAME": "dangvu voter"},
+            "RATING": {"ENABLED": False},
+            "BASE_TEMPLATE": "portal/base.html",
+        },
     )
 
     assert check.returncode == 1
-    for id_ in ("wagtail_dangvu.E007", "wagtail_dangvu.E101", "wagtail_dangvu.E105"):
-        assert f"({id_})" in check.stderr, check.stderr
+    for id_ in ("E002", "E007", "E009", "E101", "E105"):
+        assert f"(wagtail_dangvu.{id_})" in check.stderr, check.stderr

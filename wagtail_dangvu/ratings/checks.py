@@ -5,7 +5,9 @@ Their ids are in the ``wagtail_dangvu`` namespace, so a project silences them un
 names it always has: ``E005`` to ``E008`` and ``E101`` up for the ratings, and ``E001``
 (the setting is not a dict) and ``E009`` (no base template), which check what both apps
 read. The content app registers those two as well; Django keeps a check function once,
-so each is reported once whichever apps are installed.
+so each is reported once whichever apps are installed. ``E002`` (an unknown key) is the
+content app's, which knows every key; without it, this module reports the keys that the
+ratings app does not read.
 
 Importing this module registers nothing (the content app imports it without the ratings
 app installed): :func:`register_checks` does, from the app's ``ready()``.
@@ -13,12 +15,13 @@ app installed): :func:`register_checks` does, from the app's ``ready()``.
 
 import re
 
+from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
 
-from .conf import DEFAULTS, SETTING, base_template, ratings_settings
+from .conf import DEFAULTS, SETTING, base_template, project_setting, ratings_settings
 from .pages import rateable_page_models
 from .throttle import RATE_RE
 
@@ -35,6 +38,24 @@ def check_setting_type(app_configs=None, **kwargs):
             hint="See the Configuration section of the README.",
             id="wagtail_dangvu.E001",
         )
+    ]
+
+
+def check_setting_keys(app_configs=None, **kwargs):
+    """Without the content app, whose check knows every key (E002), the keys the ratings
+    app reads are the only ones that mean anything: a misspelt one is reported."""
+    if apps.is_installed("wagtail_dangvu"):
+        return []
+    known = ("BASE_TEMPLATE", "RATINGS")
+    return [
+        Error(
+            f"{SETTING} has an unknown key {key!r}.",
+            hint="Known keys (of the ratings app, installed without wagtail_dangvu): "
+            + ", ".join(known),
+            id="wagtail_dangvu.E002",
+        )
+        for key in project_setting()
+        if key not in known
     ]
 
 
@@ -156,6 +177,7 @@ SHARED_CHECKS = [
 def register_checks():
     for check, tag in [
         *SHARED_CHECKS,
+        (check_setting_keys, Tags.compatibility),
         (check_ratings_settings, Tags.compatibility),
         (check_rateable_page_types, Tags.models),
     ]:
