@@ -32,6 +32,8 @@ __all__ = [
     "kind_name",
     "number",
     "number_style",
+    "unit_caption",
+    "weekday_name",
     "word",
     "words",
 ]
@@ -43,9 +45,9 @@ Params = Mapping[str, object]
 
 
 def number_style() -> NumberStyle:
-    """How the active language writes numbers: Vietnamese ``1.234,5`` (also when no
-    language is active), otherwise as Django's formats for the language say (``1,234.5``
-    in English)."""
+    """How the active language (the portal's ``LANGUAGE_CODE`` when none is) writes
+    numbers: Vietnamese ``1.234,5`` whatever the format settings, another language as
+    Django's formats for it say (``1,234.5`` in English)."""
     language = (get_language() or settings.LANGUAGE_CODE or "vi").lower()
     if language.split("-")[0] == "vi":
         return VIETNAMESE
