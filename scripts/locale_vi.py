@@ -18,7 +18,8 @@ outdated. Usage, from the repository root::
 ``update`` keeps our translations, takes an upstream Vietnamese translation where ours is
 empty, adds new messages untranslated and keeps (and reports) messages that none of the
 sources has any more unless ``--prune``. ``merge`` refuses a translation whose
-placeholders, HTML tags, plural form or glossary terms are wrong, and says why.
+placeholders, HTML tags, plural form or glossary terms are wrong, or whose ``# Why:`` note
+ends mid-sentence, and says why.
 
 Not shipped in the wheel: a tool for maintainers. The tests import it to read the
 upstream catalogues the same way.
@@ -34,6 +35,7 @@ import math
 import re
 import subprocess
 import sys
+import textwrap
 import tomllib
 import unicodedata
 import zipfile
@@ -541,6 +543,40 @@ def why_note(lines: list[str]) -> list[str]:
     return lines[start:end]
 
 
+WRAP_WIDTH = 78  # polib's, as load() and save() use it
+NOTE_ENDS = (".", "?", ")")
+
+
+def why_text(lines: list[str]) -> str:
+    """The reviewer's reason as one line of text, without "Why: "; "" when there is none."""
+    return " ".join(line.strip() for line in why_note(lines))[len(WHY_NOTE) :]
+
+
+def first_wrapped_line(note: str) -> str:
+    """What polib writes on the first line of a Why note, without its "# "."""
+    return textwrap.wrap(WHY_NOTE + note, WRAP_WIDTH, initial_indent="# ", break_long_words=False)[
+        0
+    ][2:]
+
+
+def unfinished_notes(notes: list[str]) -> dict[str, str]:
+    """The Why notes that read as cut short, each with what gives it away: a note that ends
+    mid-sentence (not with ".", "?" or ")"), or one that is exactly the first wrapped line of
+    a longer note (a reason kept without the lines polib wrapped it over, as merge did
+    before it read wrapped notes whole, and cut where a sentence happened to end)."""
+    found = {}
+    whole = set(notes)
+    for note in whole:
+        if not note.rstrip().endswith(NOTE_ENDS):
+            found[note] = "ends mid-sentence: not with '.', '?' or ')'"
+            continue
+        for longer in whole:
+            if len(longer) > len(note) and WHY_NOTE + note == first_wrapped_line(longer):
+                found[note] = f"is the first line of a longer note: «{longer}»"
+                break
+    return found
+
+
 def annotate(po: polib.POFile, upstream: dict[tuple, dict[str, tuple]]) -> int:
     """Write, above each translation that differs from an upstream one, what upstream
     says ("Upstream: «…»"), keeping the translator's reason ("Why: …"). Returns how many
@@ -718,6 +754,9 @@ def merge(files: list[Path], force: bool, wheels: Path) -> int:
             target = targets[0]
             wrong = problems(target.msgid, target.msgid_plural or "", target.flags, translation)
             wrong += glossary_problems(target.msgid, translation, glossary)
+            note = why_text(chunk_entry.tcomment.splitlines())
+            if note and note in unfinished_notes([note]):
+                wrong.append(f"the Why: note {unfinished_notes([note])[note]}")
             if wrong:
                 rejected += 1
                 print(f"{path.name}: refused {chunk_entry.msgid!r} -> {translation!r}:")
@@ -770,7 +809,15 @@ def check() -> int:
                 print(f"{domain}: {entry.msgid!r} -> {forms(entry)!r}")
                 for reason in wrong:
                     print(f"    {reason}")
-    print(f"{count} translations break a rule")
+    notes = {
+        why_text(entry.tcomment.splitlines())
+        for domain in CATALOGUE_FILES
+        for entry in load(domain)
+    } - {""}
+    for note, reason in sorted(unfinished_notes(sorted(notes)).items()):
+        count += 1
+        print(f"Why: {note!r}\n    {reason}")
+    print(f"{count} translations break a rule or have an unfinished Why: note")
     return 1 if count else 0
 
 

@@ -17,6 +17,8 @@ from wagtail_dangvu.models import (
     DirectiveReportPage,
     DocumentRegisterPage,
     Indicator,
+    NewsArticlePage,
+    NewsIndexPage,
     PartyDocument,
     SecrecyLevel,
     SeminarEventIndexPage,
@@ -161,6 +163,34 @@ def make_event(index, *, documents=(), publish_it=True, **fields):
         publish_it=publish_it,
         **fields,
     )
+
+
+def make_news_index(parent, slug="tin-tuc", **fields):
+    fields.setdefault("title", "Tin tức")
+    return add_page(parent, NewsIndexPage, slug=slug, **fields)
+
+
+def make_news(index, *, tags=(), documents=(), publish_it=True, **fields):
+    """A news article of ``index``; ``first_published_at`` may be given to date it."""
+    fields.setdefault("summary", "Tin hoạt động của Đảng ủy xã.")
+    page = add_page(
+        index,
+        NewsArticlePage,
+        documents=[{"type": "document", "value": d.pk} for d in documents],
+        publish_it=False,
+        **fields,
+    )
+    if tags:
+        page.tags.add(*tags)
+        page.save()
+    return publish(page) if publish_it else page
+
+
+def tag(page, *names):
+    """``page`` with ``names`` added to its tags, published again."""
+    page.tags.add(*names)
+    page.save()
+    return publish(page)
 
 
 def paragraph(html):

@@ -1,10 +1,12 @@
 """System checks for the ``WAGTAIL_DANGVU`` setting, the files of withheld entries and
-the app's other settings (ids ``wagtail_dangvu.E0xx`` for errors, ``W0xx`` for warnings)."""
+the app's other settings (ids ``wagtail_dangvu.E0xx`` for errors, ``W0xx`` for warnings).
+
+The ratings app checks ``WAGTAIL_DANGVU["RATINGS"]`` itself (:mod:`wagtail_dangvu.ratings.checks`),
+where it is installed, and the two things both apps read (E001, E009)."""
 
 from __future__ import annotations
 
 import datetime
-import re
 import zoneinfo
 from pathlib import Path
 
@@ -12,27 +14,22 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.core.files.storage import storages
 from django.db import DatabaseError, router
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 
 from .conf import DEFAULTS, get_settings
+from .ratings.checks import SHARED_CHECKS
 
-RATE_RE = re.compile(r"^\s*(?P<count>[1-9]\d*)\s*/\s*(?P<unit>[smhd])\s*$")
+# What the ratings app reads too: it checks them wherever it is installed, this app as
+# well (the same functions, so each is reported once).
+for _check, _tag in SHARED_CHECKS:
+    register(_check, _tag)
 
 
 @register(Tags.compatibility)
 def check_settings(app_configs=None, **kwargs):
     errors = []
-    user = getattr(settings, "WAGTAIL_DANGVU", None)
-    if user is not None and not isinstance(user, dict):
-        return [
-            Error(
-                "WAGTAIL_DANGVU must be a dict.",
-                hint="See the Configuration section of the README.",
-                id="wagtail_dangvu.E001",
-            )
-        ]
-    user = user or {}
+    user = getattr(settings, "WAGTAIL_DANGVU", None) or {}
+    if not isinstance(user, dict):
+        return []  # wagtail_dangvu.E001 (check_setting_type)
     for key in user:
         if key not in DEFAULTS:
             errors.append(
@@ -61,53 +58,8 @@ def check_settings(app_configs=None, **kwargs):
                 id="wagtail_dangvu.E004",
             )
         )
-    ratings = conf["RATINGS"]
-    if not isinstance(ratings, dict):
-        errors.append(Error("WAGTAIL_DANGVU['RATINGS'] must be a dict.", id="wagtail_dangvu.E005"))
-        return errors
-    for key in ratings:
-        if key not in DEFAULTS["RATINGS"]:
-            errors.append(
-                Error(
-                    f"WAGTAIL_DANGVU['RATINGS'] has an unknown key {key!r}.",
-                    hint="Known keys: " + ", ".join(sorted(DEFAULTS["RATINGS"])),
-                    id="wagtail_dangvu.E006",
-                )
-            )
-    if not isinstance(ratings.get("RATE"), str) or not RATE_RE.match(ratings["RATE"]):
-        errors.append(
-            Error(
-                f"WAGTAIL_DANGVU['RATINGS']['RATE'] is not a rate: {ratings.get('RATE')!r}.",
-                hint="Write it as '<count>/<unit>' with unit s, m, h or d, e.g. '10/m'.",
-                id="wagtail_dangvu.E007",
-            )
-        )
-    minimum = ratings.get("MIN_AVERAGE")
-    if not isinstance(minimum, int | float) or isinstance(minimum, bool) or not 0 <= minimum <= 5:
-        errors.append(
-            Error(
-                "WAGTAIL_DANGVU['RATINGS']['MIN_AVERAGE'] must be a number from 0 to 5.",
-                id="wagtail_dangvu.E008",
-            )
-        )
+    # RATINGS: wagtail_dangvu.ratings.checks (E005 to E008 and E101 up).
     return errors
-
-
-@register(Tags.templates)
-def check_base_template(app_configs=None, **kwargs):
-    name = get_settings()["BASE_TEMPLATE"]
-    try:
-        get_template(name)
-    except TemplateDoesNotExist:
-        return [
-            Error(
-                f"The base template {name!r} named by WAGTAIL_DANGVU['BASE_TEMPLATE'] "
-                "does not exist.",
-                hint="Point BASE_TEMPLATE at the portal's base template.",
-                id="wagtail_dangvu.E009",
-            )
-        ]
-    return []
 
 
 # --- the files of withheld register entries -------------------------------------------

@@ -9,7 +9,10 @@ A portal configures the app with one dictionary::
     }
 
 Missing keys take the defaults below. Misconfiguration is reported by the system
-checks in :mod:`wagtail_dangvu.checks`, never by a crash at request time.
+checks in :mod:`wagtail_dangvu.checks`, never by a crash at request time. The ratings
+app (:mod:`wagtail_dangvu.ratings`) stands alone: ``RATINGS`` and ``BASE_TEMPLATE``,
+which it reads too, have their defaults and checks there, and this module takes them
+from it (the ratings app never imports this one).
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from typing import Any
 
 from django.conf import settings
 
+from .ratings import conf as ratings_conf
+
 DEFAULTS: dict[str, Any] = {
     # The host portal's base template that every page template of the app extends.
     # It must define the blocks ``title``, ``extra_css``, ``content`` and ``extra_js``,
     # as the base template of a project made by ``wagtail start`` does.
-    "BASE_TEMPLATE": "base.html",
+    "BASE_TEMPLATE": ratings_conf.BASE_TEMPLATE,
     # The portal's own time zone, used for datelines whatever the server's TIME_ZONE.
     "TIME_ZONE": "Asia/Ho_Chi_Minh",
     # Items per page on index pages and the documents register.
@@ -33,25 +38,9 @@ DEFAULTS: dict[str, Any] = {
     # ("<MEDIA_ROOT>-private"), or the alias of an entry in Django's STORAGES, e.g. a
     # private S3 bucket. Never the storage that serves MEDIA_URL.
     "PRIVATE_STORAGE": None,
-    "RATINGS": {
-        # Site-wide switch, as on the old portals.
-        "ENABLED": True,
-        # Whether readers who are not signed in may vote.
-        "ANONYMOUS": True,
-        # Votes allowed per client address: "<count>/<s|m|h|d>".
-        "RATE": "10/m",
-        # The summary line is hidden while the average is below this (0 shows it always).
-        "MIN_AVERAGE": 0,
-        # A request header holding the client address, set only by a trusted proxy,
-        # e.g. "HTTP_X_REAL_IP". None means REMOTE_ADDR.
-        "CLIENT_IP_HEADER": None,
-        # Count votes per translation group (one score in every language) or per locale.
-        "PER_LOCALE": False,
-        # Name of the long-lived cookie that identifies an anonymous reader.
-        "COOKIE_NAME": "dangvu_voter",
-        # The cache alias used for the rate limit.
-        "CACHE": "default",
-    },
+    # The star rating's, when wagtail_dangvu.ratings is installed: its defaults are
+    # the ratings app's own, as is their validation (wagtail_dangvu.ratings.checks).
+    "RATINGS": ratings_conf.DEFAULTS,
 }
 
 

@@ -42,6 +42,19 @@ class Facet:
         return any(value.active for value in self.values)
 
 
+class Facets(tuple):
+    """An index's facets in display order, each also found by its name:
+    ``facets["field"]`` in Python, ``facets.field`` in a template."""
+
+    def __getitem__(self, key):
+        if isinstance(key, str):
+            for facet in self:
+                if facet.name == key:
+                    return facet
+            raise KeyError(key)
+        return super().__getitem__(key)
+
+
 def querystring(params: Mapping[str, str], **changes: str | None) -> str:
     """``params`` with ``changes`` applied (None removes a key), URL-encoded in key order.
 

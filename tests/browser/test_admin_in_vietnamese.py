@@ -60,14 +60,7 @@ NAMES = {
 #: English the walk still meets, as it reads on screen, each with why: the lead removes an
 #: entry once it is fixed. The test fails on any other English word, and on an entry that
 #: no screen shows any more.
-KNOWN = {
-    # Wagtail: the page search's column header formats a missing model name.
-    r"trong số \d+ None\b": "Wagtail: 'of N None' in the page search header",
-    # Wagtail: WorkflowPageForm's page field has no label; Django shows the field's name.
-    r"(?m)^Page\*?$": "Wagtail: the workflow editor's page field has no label",
-    # wagtail-localize: wagtaillocales/index.html writes its usage column without {% trans %}.
-    r"\d+ pages(?: \+ \d+ others)?": "wagtail-localize: the locales listing's usage column",
-}
+KNOWN: dict[str, str] = {}
 
 
 # A Vietnamese syllable written without tone marks: an initial consonant, one to three

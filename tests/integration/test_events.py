@@ -14,6 +14,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import path, reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -257,7 +258,7 @@ class TestEventPage:
         assert HOSTILE in str(component["DESCRIPTION"])
 
         index.title = HOSTILE
-        index.intro = HOSTILE
+        index.intro = f"<p>{escape(HOSTILE)}</p>"  # as the rich text editor stores it
         index.save_revision().publish()
         calendar = read_calendar(client.get(index.url + "ical/"))
         assert str(calendar["DESCRIPTION"]) == HOSTILE

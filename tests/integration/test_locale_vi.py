@@ -546,3 +546,124 @@ def test_notes_wrapped_over_several_lines_survive_a_save_and_a_reload():
     assert lines[0].startswith("Upstream: «Có lỗi")
     assert sum(line.endswith("sau.»") for line in lines) == 1
     assert " ".join(tool.why_note(lines)) == reason
+
+
+# Screens whose English upstream wrote outside its catalogues ----------------------------
+
+
+def screen_text(response) -> str:
+    """The text of an admin screen, its markup taken out and its white space collapsed."""
+    assert response.status_code == 200
+    html = re.sub(r"(?s)<(script|style|template)\b.*?</\1>", " ", response.content.decode())
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.mark.django_db
+def test_the_page_search_counts_its_results_as_pages(admin_client, admin_user, home):
+    """Wagtail 8's page search gives its title column no model name: the header read
+    "1-2 trong số 2 None". The app's template names the pages, as the explorer does."""
+    from wagtail.users.models import UserProfile
+
+    from tests.factories import add_page
+    from wagtail_dangvu.models import DirectiveReportIndexPage
+
+    add_page(home, DirectiveReportIndexPage, title="Sổ tay đảng viên")
+    add_page(home, DirectiveReportIndexPage, title="Sổ tay cán bộ")
+    add_page(home, DirectiveReportIndexPage, title="Lịch tiếp dân")
+    url = reverse("wagtailadmin_pages:search")
+    with translation.override("vi"):
+        two = screen_text(admin_client.get(url, {"q": "Sổ tay"}))
+        one = screen_text(admin_client.get(url, {"q": "tiếp dân"}))
+    assert "1-2 trong số 2 trang" in two
+    assert "1-1 trong số 1 trang" in one
+    assert "None" not in two + one
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    english = screen_text(admin_client.get(url, {"q": "Sổ tay"}))
+    assert "1-2 of 2 pages" in english
+
+
+@pytest.mark.django_db
+def test_the_workflow_editor_labels_its_page_field_in_vietnamese(admin_client):
+    """WorkflowPageForm's page field has no label, so Django showed its name, "Page"."""
+    from wagtail.models import Workflow
+
+    workflow = Workflow.objects.filter(active=True).first()
+    url = reverse("wagtailadmin_workflows:edit", args=[workflow.pk])
+    with translation.override("vi"):
+        response = admin_client.get(url)
+    labels = re.findall(
+        r'<label[^>]*for="id_pages-\d+-page"[^>]*>\s*([^<]*?)\s*<', response.content.decode()
+    )
+    assert labels and set(labels) == {"Trang"}, labels
+
+
+def test_a_label_given_to_the_workflow_page_field_is_kept(monkeypatch):
+    from wagtail.admin.forms.workflows import WorkflowPageForm
+
+    from wagtail_dangvu.locale_vi.apps import label_the_workflow_page_field
+
+    field = WorkflowPageForm.base_fields["page"]
+    monkeypatch.setattr(field, "label", "Trang được gán")
+    label_the_workflow_page_field()
+    assert field.label == "Trang được gán"
+
+
+@pytest.mark.django_db
+def test_the_locales_listing_says_what_each_locale_holds_in_vietnamese(admin_client, home):
+    """wagtail-localize wrote its usage column without translation ("3 pages + 2
+    others"); the app's copy of its template words it as Wagtail's own listing does."""
+    from wagtail.models import Locale
+
+    from tests.factories import make_document, make_register
+
+    make_register(home)
+    make_document("21-KL/TW")
+    vi = Locale.objects.get(language_code="vi")
+    pages = home.get_descendants(inclusive=True).filter(locale=vi).count()
+    with translation.override("vi"):
+        text = screen_text(admin_client.get(reverse("wagtaillocales:index")))
+    assert "Tham chiếu" in text  # the column, from wagtail-localize's own {% trans %}
+    assert re.search(rf"\b{pages} trang và \d+ nội dung khác\b", text), text
+    assert re.search(r"\b\d+ trang\b", text)
+    assert not re.search(r"\bpages\b|\bothers\b", text)
+
+
+@pytest.mark.django_db
+def test_wagtail_s_own_locales_listing_is_left_as_wagtail_renders_it(rf, admin_user):
+    """Without wagtail-localize, Wagtail's own locale views (wagtail.locales) look for
+    the same template name, wagtaillocales/index.html: they get Wagtail's generic listing,
+    with Wagtail's own usage column. (Its templates are put on the path as installing
+    wagtail.locales would.)"""
+    import wagtail.locales
+    from wagtail.locales.views import LocaleViewSet
+
+    engine = {**settings.TEMPLATES[0]}
+    engine["DIRS"] = [*engine["DIRS"], Path(wagtail.locales.__file__).parent / "templates"]
+    viewset = LocaleViewSet("wagtaillocales")  # the URL names wagtail-localize also uses
+    assert "wagtaillocales/index.html" in viewset.index_template_name
+    request = rf.get("/admin/locales/")
+    request.user = admin_user
+    with override_settings(TEMPLATES=[engine]), translation.override("vi"):
+        text = screen_text(viewset.index_view(request).render())
+    assert "Tham chiếu" in text
+    assert re.search(r"\b\d+ trang\b", text)
+    assert not re.search(r"\bpages\b", text)
+
+
+@pytest.mark.parametrize(
+    ("pages", "others", "vietnamese", "english"),
+    [
+        (1, 0, "1 trang", "1 page"),
+        (3, 0, "3 trang", "3 pages"),
+        (3, 2, "3 trang và 2 nội dung khác", "3 pages and 2 others"),
+    ],
+)
+def test_the_usage_of_a_locale_in_wagtail_s_words(pages, others, vietnamese, english):
+    from wagtail_dangvu.locale_vi.templatetags.locale_vi_tags import locale_usage
+
+    with translation.override("vi"):
+        assert locale_usage(pages, others) == vietnamese
+    with translation.override("en"):
+        assert locale_usage(pages, others) == english

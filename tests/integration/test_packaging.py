@@ -54,6 +54,8 @@ def wheel_names(tmp_path_factory):
         "wagtail_dangvu/locale_vi/locale_js/vi/LC_MESSAGES/djangojs.po",
         "wagtail_dangvu/locale_vi/glossary.toml",
         "wagtail_dangvu/locale_vi/GLOSSARY.md",
+        "wagtail_dangvu/locale_vi/templates/wagtaillocales/index.html",
+        "wagtail_dangvu/locale_vi/templatetags/locale_vi_tags.py",
     ],
 )
 def test_the_wheel_carries(wheel_names, path):

@@ -214,7 +214,7 @@ class TestStoryPage:
         assert ">126</data>" in html and "Hộ được hưởng lợi" in html
         assert "2,5" in html  # figures in Vietnamese notation
         # The star rating sits below the story, outside the article.
-        assert html.index("</article>") < html.index('class="dangvu-story__rating"')
+        assert html.index("</article>") < html.index('class="dangvu-after-article__rating"')
         assert 'class="dangvu-rating"' in html
 
     def test_symbols_in_the_rich_text_link_to_the_register(self, client, home, index):

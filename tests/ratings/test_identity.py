@@ -13,7 +13,14 @@ def request_from(address, **headers):
 
 @pytest.mark.parametrize(
     ("rate", "parsed"),
-    [("10/m", (10, 60)), ("1/s", (1, 1)), (" 5 / h ", (5, 3600)), ("100/d", (100, 86400))],
+    [
+        ("10/m", (10, 60)),
+        ("1/s", (1, 1)),
+        (" 5 / h ", (5, 3600)),
+        ("100/d", (100, 86400)),
+        # Any white space the check (wagtail_dangvu.E007) lets through.
+        ("20/\th", (20, 3600)),
+    ],
 )
 def test_a_rate_is_so_many_per_second_minute_hour_or_day(rate, parsed):
     assert parse_rate(rate) == parsed

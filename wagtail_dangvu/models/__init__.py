@@ -12,6 +12,7 @@ from .events import (
 from .files import WithheldFile
 from .indicators import Indicator, IndicatorValue
 from .mentions import DocumentMention
+from .news import NewsArticlePage, NewsArticlePageTag, NewsIndexPage
 from .register import DocumentRegisterPage
 from .reports import (
     DirectiveReportIndexPage,
@@ -44,6 +45,9 @@ __all__ = [
     "EventKind",
     "Indicator",
     "IndicatorValue",
+    "NewsArticlePage",
+    "NewsArticlePageTag",
+    "NewsIndexPage",
     "PartyDocument",
     "RecognitionLevel",
     "ReportKind",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from zoneinfo import ZoneInfo
 
+import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -24,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -42,8 +43,16 @@ from ..blocks import (
 )
 from ..conf import get_setting
 from ..formats import vi_count, vi_dateline, vi_time
-from .base import DangvuPage
-from .listing import IndexFilterForm, ListingPage, PageFeed
+from ..linking import text_of
+from .article_filters import (
+    ArticleFilterSet,
+    ChoiceFacet,
+    TagFacet,
+    TagFilter,
+    YearFacet,
+    YearFilter,
+)
+from .articles import AbstractArticleIndexPage, AbstractArticlePage, ArticleFeed
 from .reports import document_stream
 
 EARLIEST_DATE = datetime.date(1930, 1, 1)
@@ -119,17 +128,11 @@ class SeminarEventPageTag(TaggedItemBase):
     )
 
 
-class SeminarEventPage(RoutablePageMixin, DangvuPage):
+class SeminarEventPage(RoutablePageMixin, AbstractArticlePage):
     """A seminar or conference: when, where, who, what was said and concluded."""
-
-    portal_feed = True  # listed in the portal-wide RSS feed
-    rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
 
     kind = models.CharField(
         _("kind of event"), max_length=20, choices=EventKind.choices, default=EventKind.SEMINAR
-    )
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
     )
     start_date = models.DateField(
         _("start date"),
@@ -204,12 +207,13 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
     parent_page_types = ["wagtail_dangvu.SeminarEventIndexPage"]
     subpage_types = []
     template = "wagtail_dangvu/seminar_event_page.html"
-    text_fields = ("summary", "occasion", "participants", "place", "organiser")
+    text_fields = ("summary", "author", "occasion", "participants", "place", "organiser")
 
     content_panels = [
-        *DangvuPage.content_panels,
+        *AbstractArticlePage.content_panels,
         FieldPanel("kind"),
         FieldPanel("summary"),
+        FieldPanel("author"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
@@ -240,8 +244,7 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
     ]
 
     search_fields = [
-        *DangvuPage.search_fields,
-        index.SearchField("summary"),
+        *AbstractArticlePage.search_fields,
         index.SearchField("place"),
         index.SearchField("organiser"),
         index.SearchField("search_text"),
@@ -397,10 +400,6 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
     # People and content ----------------------------------------------------------------
 
     @property
-    def tag_names(self) -> list[str]:
-        return [tag.name for tag in self.tags.all()]
-
-    @property
     def contributions_count(self) -> int:
         return len(self.contributions)
 
@@ -421,8 +420,8 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
     def location_text(self) -> str:
         return ", ".join(part for part in (self.place, self.address) if part)
 
-    def feed_summary(self) -> str:
-        return self.summary or super().feed_summary()
+    def feed_categories(self) -> list[str]:
+        return [str(self.get_kind_display()), *self.tag_names]
 
     def ical_description(self) -> str:
         lines = [self.when_text()]
@@ -459,7 +458,7 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
     def json_ld(self) -> dict:
         data = super().json_ld()
         # Article properties that schema.org does not define on an Event.
-        for key in ("headline", "datePublished", "dateModified"):
+        for key in ("headline", "datePublished", "dateModified", "author"):
             data.pop(key, None)
         data["startDate"] = self.start.isoformat()
         if (end := self.end) is not None:
@@ -483,8 +482,6 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
                 {"@type": "CreativeWork", "name": f"{document.type_name} {document.symbol}"}
                 for document in documents
             ]
-        if tags := self.tag_names:
-            data["keywords"] = ", ".join(tags)
         return data
 
     @path("ical/", name="ical")
@@ -496,25 +493,7 @@ class SeminarEventPage(RoutablePageMixin, DangvuPage):
         return self.get_url(request) + self.reverse_subpage("ical")
 
 
-class EventFilterForm(IndexFilterForm):
-    when = forms.ChoiceField(
-        required=False,
-        label=_("When"),
-        choices=[("", _("All")), ("upcoming", _("Upcoming")), ("past", _("Past"))],
-    )
-    year = forms.IntegerField(required=False, min_value=1930, max_value=2100, label=_("Year"))
-    month = forms.TypedChoiceField(
-        required=False,
-        label=_("Month"),
-        coerce=int,
-        empty_value=None,
-        choices=[("", _("All")), *((str(m), str(m)) for m in range(1, 13))],
-    )
-    kind = forms.ChoiceField(
-        required=False, label=_("Kind"), choices=[("", _("All")), *EventKind.choices]
-    )
-    tag = forms.SlugField(required=False, allow_unicode=True, label=_("Tag"))
-
+class EventFilterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("month") and not cleaned.get("year"):
@@ -522,29 +501,55 @@ class EventFilterForm(IndexFilterForm):
         return cleaned
 
 
-class EventFeed(PageFeed):
+class EventFilterSet(ArticleFilterSet):
+    when = django_filters.ChoiceFilter(
+        label=_("When"),
+        empty_label=_("All"),
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))],
+        method="filter_when",
+    )
+    year = YearFilter("start_date")
+    month = django_filters.TypedChoiceFilter(
+        label=_("Month"),
+        coerce=int,
+        empty_value=None,
+        choices=[("", _("All")), *((str(m), str(m)) for m in range(1, 13))],
+        field_name="start_date",
+        lookup_expr="month",
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), empty_label=_("All"), choices=EventKind.choices
+    )
+    tag = TagFilter()
+
+    class Meta:
+        form = EventFilterForm
+
+    def filter_when(self, queryset, name, when):
+        now = timezone.now()
+        if when == "upcoming":
+            return queryset.filter(ends_at__gt=now)
+        return queryset.filter(ends_at__lte=now)
+
+
+class EventFeed(ArticleFeed):
     """The index's RSS: each item says when and where before what."""
 
     def item_description(self, item):
         lines = [item.when_text(), item.location_text(), item.feed_summary()]
         return "\n".join(line for line in lines if line)
 
-    def item_categories(self, item):
-        return [str(item.get_kind_display()), *item.tag_names]
 
-
-class SeminarEventIndexPage(ListingPage):
+class SeminarEventIndexPage(AbstractArticleIndexPage):
     """Upcoming events first, soonest first; then past ones, latest first."""
 
-    intro = models.TextField(_("introduction"), blank=True)
+    article_model = SeminarEventPage
+    filterset_class = EventFilterSet
+    facets = (YearFacet("year"), ChoiceFacet("kind"), TagFacet())
+    feed_class = EventFeed
 
     subpage_types = ["wagtail_dangvu.SeminarEventPage"]
     template = "wagtail_dangvu/seminar_event_index_page.html"
-    filter_form_class = EventFilterForm
-    feed_class = EventFeed
-
-    content_panels = [*ListingPage.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("seminar and conference index")
@@ -552,34 +557,10 @@ class SeminarEventIndexPage(ListingPage):
 
     def events(self):
         """The live, public events of this index."""
-        return SeminarEventPage.objects.child_of(self).live().public()
+        return self.articles()
 
-    def listing_queryset(self, request):
-        return self.events().select_related("locale")
-
-    def feed_items(self, request):
-        return (
-            self.events()
-            .select_related("locale")
-            .prefetch_related("tags")
-            .order_by("-first_published_at")
-        )
-
-    def filter_queryset(self, queryset, filters):
+    def order_listing(self, queryset):
         now = timezone.now()
-        when = filters.get("when")
-        if when == "upcoming":
-            queryset = queryset.filter(ends_at__gt=now)
-        elif when == "past":
-            queryset = queryset.filter(ends_at__lte=now)
-        if filters.get("year"):
-            queryset = queryset.filter(start_date__year=filters["year"])
-            if filters.get("month"):
-                queryset = queryset.filter(start_date__month=filters["month"])
-        if filters.get("kind"):
-            queryset = queryset.filter(kind=filters["kind"])
-        if filters.get("tag"):
-            queryset = queryset.filter(tags__slug=filters["tag"])
         is_past = Case(
             When(ends_at__lte=now, then=Value(True)),
             default=Value(False),
@@ -592,51 +573,31 @@ class SeminarEventIndexPage(ListingPage):
             "pk",
         )
 
-    def listing_context(self, request, form, queryset):
-        events = self.events()
-        kinds_in_use = set(events.values_list("kind", flat=True).distinct())
-        return {
-            "years": events.dates("start_date", "year", order="DESC"),
-            "kinds": [choice for choice in EventKind.choices if choice[0] in kinds_in_use],
-            "tags": Tag.objects.filter(
-                pk__in=SeminarEventPageTag.objects.filter(content_object__in=events).values(
-                    "tag_id"
-                )
-            ).order_by("name"),
-            "ical_url": self.ical_url(request),
-            "webcal_url": self.webcal_url(request),
-        }
+    def listing_context(self, request, filterset):
+        return {"ical_url": self.ical_url(request), "webcal_url": self.webcal_url(request)}
 
-    def calendar_events(self, filters: dict | None = None):
+    def calendar_events(self, filterset=None):
         """What the subscribable feed carries: upcoming events and those of the last year."""
         since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
-        events = self.events().filter(ends_at__gte=since)
-        if filters:
-            events = self.filter_queryset(events, filters)
+        events = self.articles() if filterset is None else filterset.qs
+        events = events.filter(ends_at__gte=since)
         return events.select_related("locale").prefetch_related("tags").order_by("starts_at", "pk")
 
     @path("ical/", name="ical")
     def ical_view(self, request) -> HttpResponse:
-        form = self.filter_form_class(request.GET)
-        if request.GET and not form.is_valid():
-            # A malformed query string: say what is wrong, as the listing does.
-            lines = [
-                f"{form[name].label}: {' '.join(errors)}"
-                for name, errors in form.errors.items()
-                if name in form.fields
-            ]
-            return HttpResponse(
-                "\n".join(lines), status=400, content_type="text/plain; charset=utf-8"
-            )
+        filterset = self.filterset(request)
+        if filterset.is_bound and filterset.errors:
+            # A query string it cannot read: say which filter, as the RSS feed does.
+            return filterset.error_response()
         source = self.get_full_url(request) + self.reverse_subpage("ical")
         if query := request.GET.urlencode():
             source += f"?{query}"
         calendar = ical.build_calendar(
-            self.calendar_events(form.active_filters()),
+            self.calendar_events(filterset),
             host=calendar_host(self, request),
             request=request,
             name=self.title,
-            description=self.intro or self.search_description,
+            description=text_of(self.intro).strip() or self.search_description,
             source=source,
         )
         return ical.calendar_response(calendar, f"{self.slug}.ics", attachment=False)

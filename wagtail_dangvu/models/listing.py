@@ -1,4 +1,5 @@
-"""What the app's index pages share: validated GET filters, pagination and an RSS feed."""
+"""What the app's listings share: pagination, the RSS feed classes, and the listing page
+of the document register (article indexes are in :mod:`.articles`)."""
 
 from __future__ import annotations
 
@@ -106,6 +107,12 @@ class PageFeed(ArticleFeed):
         return self.index_page.feed_items(self.request)[:50]
 
 
+def paginate(request, queryset):
+    """The page of ``queryset`` the query string asks for; the last or first one when the
+    number is out of range or not a number."""
+    return Paginator(queryset, get_setting("PER_PAGE")).get_page(request.GET.get("page"))
+
+
 class ListingPage(RoutablePageMixin, DangvuPage):
     """An index page: filters from the query string, pages of results, an RSS feed."""
 
@@ -127,8 +134,7 @@ class ListingPage(RoutablePageMixin, DangvuPage):
         return self.listing_queryset(request).order_by("-first_published_at")
 
     def paginate(self, request, queryset):
-        paginator = Paginator(queryset, get_setting("PER_PAGE"))
-        return paginator.get_page(request.GET.get("page"))
+        return paginate(request, queryset)
 
     def listing_context(self, request, form, queryset) -> dict:
         return {}

@@ -12,16 +12,13 @@ its **registration year**: the year the model was registered and reviewed.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
-from django import forms
+import django_filters
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Q
-from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.translation import gettext, pgettext, pgettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -35,10 +32,17 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PhotosBlock, StatisticsBlocks
-from ..facets import Facet, build_facet, querystring
 from ..symbols import fold
-from .base import DangvuPage
-from .listing import IndexFilterForm, ListingPage
+from .article_filters import (
+    ArticleFilterSet,
+    ChoiceFacet,
+    RelatedFacet,
+    TagFacet,
+    TagFilter,
+    YearFacet,
+    YearFilter,
+)
+from .articles import AbstractArticleIndexPage, AbstractArticlePage
 from .reports import document_stream
 
 # The movement began in 2009 (Kết luận 114-KL/TW of the Politburo's mass mobilisation
@@ -148,12 +152,10 @@ class DanVanKheoStoryPageTag(TaggedItemBase):
     )
 
 
-class DanVanKheoStoryPage(DangvuPage):
+class DanVanKheoStoryPage(AbstractArticlePage):
     """One "dân vận khéo" model: mô hình tập thể or điển hình cá nhân."""
 
-    portal_feed = True  # listed in the portal-wide RSS feed
-    rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
-    text_fields = ("model_name", "summary", "unit", "partners", "place", "replication")
+    text_fields = ("model_name", "summary", "author", "unit", "partners", "place", "replication")
 
     model_name = models.CharField(
         _("name of the model"),
@@ -171,9 +173,6 @@ class DanVanKheoStoryPage(DangvuPage):
         verbose_name=_("field"),
         on_delete=models.PROTECT,
         related_name="stories",
-    )
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
     )
     unit = models.CharField(
         _("implementing unit"),
@@ -257,10 +256,11 @@ class DanVanKheoStoryPage(DangvuPage):
     template = "wagtail_dangvu/dan_van_kheo_story_page.html"
 
     content_panels = [
-        *DangvuPage.content_panels,
+        *AbstractArticlePage.content_panels,
         FieldPanel("model_name"),
         FieldRowPanel([FieldPanel("field"), FieldPanel("kind")]),
         FieldPanel("summary"),
+        FieldPanel("author"),
         MultiFieldPanel(
             [
                 FieldPanel("unit"),
@@ -293,8 +293,7 @@ class DanVanKheoStoryPage(DangvuPage):
     ]
 
     search_fields = [
-        *DangvuPage.search_fields,
-        index.SearchField("summary"),
+        *AbstractArticlePage.search_fields,
         index.SearchField("model_name"),
         index.SearchField("unit"),
         index.SearchField("search_text"),
@@ -413,27 +412,22 @@ class DanVanKheoStoryPage(DangvuPage):
             parts.append(self.field.name)
         return parts
 
-    def feed_summary(self) -> str:
-        return self.summary or super().feed_summary()
-
-    schema_type = "Article"
-
     def json_ld(self) -> dict:
         data = super().json_ld()
         organisation = {"@type": "Organization", "name": self.unit}
-        if self.person_name:
-            person = {"@type": "Person", "name": self.person_name, "affiliation": organisation}
-            if self.person_title:
-                person["jobTitle"] = self.person_title
-            data["author"] = person
-        else:
-            data["author"] = organisation
+        if not self.author:
+            # Without a writer named, the model's person or unit tells the story.
+            if self.person_name:
+                person = {"@type": "Person", "name": self.person_name, "affiliation": organisation}
+                if self.person_title:
+                    person["jobTitle"] = self.person_title
+                data["author"] = person
+            else:
+                data["author"] = organisation
         data["about"] = [
             {"@type": "Thing", "name": self.field.name},
             {"@type": "Thing", "name": self.name_of_model},
         ]
-        if tags := self.tag_names:
-            data["keywords"] = ", ".join(tags)
         if self.place:
             data["contentLocation"] = {"@type": "Place", "name": self.place}
         if self.is_recognised and self.recognition_form:
@@ -444,213 +438,66 @@ class DanVanKheoStoryPage(DangvuPage):
 # The index -----------------------------------------------------------------------------
 
 
-class StoryFilterForm(IndexFilterForm):
-    """The index's filters. Each one is kept when valid, even if another one is not."""
-
-    field = forms.ModelChoiceField(
-        queryset=DanVanKheoField.objects.none(), required=False, to_field_name="slug"
+class StoryFilterSet(ArticleFilterSet):
+    field = django_filters.ModelChoiceFilter(
+        label=pgettext_lazy("dân vận khéo", "Field"),
+        queryset=DanVanKheoField.objects.none(),
+        to_field_name="slug",
+        empty_label=_("All"),
     )
-    kind = forms.ChoiceField(required=False)
-    level = forms.ChoiceField(required=False)
-    year = forms.IntegerField(required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
-    tag = forms.SlugField(required=False, allow_unicode=True, max_length=100)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), empty_label=_("All"), choices=StoryKind.choices
+    )
+    level = django_filters.ChoiceFilter(
+        label=_("Recognised at level"),
+        empty_label=_("All"),
+        choices=RecognitionLevel.choices,
+        field_name="recognition_level",
+    )
+    year = YearFilter(
+        "registration_year",
+        is_date=False,
+        label=_("Registration year"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
+    tag = TagFilter()
 
-    def __init__(self, data=None, *, fields=None, **kwargs):
-        super().__init__(data, **kwargs)
-        if fields is not None:
-            self.fields["field"].queryset = fields
-        all_ = [("", gettext("All"))]
-        self.fields["field"].empty_label = gettext("All")
-        self.fields["kind"].choices = all_ + list(StoryKind.choices)
-        self.fields["level"].choices = all_ + list(RecognitionLevel.choices)
-        self.fields["field"].label = pgettext_lazy("dân vận khéo", "Field")
-        self.fields["kind"].label = _("Kind")
-        self.fields["level"].label = _("Recognised at level")
-        self.fields["year"].label = _("Registration year")
-        self.fields["tag"].label = _("Tag")
-
-    def active_filters(self) -> dict:
-        self.is_valid()
-        cleaned = getattr(self, "cleaned_data", {})
-        return {
-            name: cleaned[name]
-            for name in self.fields
-            if name in cleaned and name not in self.errors and cleaned[name] not in (None, "")
-        }
-
-    @staticmethod
-    def as_params(filters: dict) -> dict[str, str]:
-        """The active filters as query string values, in the form's order."""
-        params = {}
-        for name in ("field", "kind", "level", "year", "tag"):
-            value = filters.get(name)
-            if value in (None, ""):
-                continue
-            params[name] = value.slug if name == "field" else str(value)
-        return params
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.page is not None:
+            self.filters["field"].queryset = self.page.fields()
 
 
-@dataclass(frozen=True)
-class StoryFacets:
-    """The index's facets, in display order."""
-
-    facets: tuple[Facet, ...]
-
-    def __iter__(self):
-        return iter(self.facets)
-
-    def __getitem__(self, name):
-        return next(facet for facet in self.facets if facet.name == name)
-
-
-class DanVanKheoIndexPage(ListingPage):
+class DanVanKheoIndexPage(AbstractArticleIndexPage):
     """The stories, faceted by field, kind, recognition level, registration year and tag."""
 
-    intro = RichTextField(_("introduction"), blank=True)
+    article_model = DanVanKheoStoryPage
+    filterset_class = StoryFilterSet
+    facets = (
+        RelatedFacet("field", "stories"),
+        ChoiceFacet("kind"),
+        ChoiceFacet("level", "recognition_level"),
+        YearFacet("year"),
+        TagFacet(),
+    )
 
     subpage_types = ["wagtail_dangvu.DanVanKheoStoryPage"]
     template = "wagtail_dangvu/dan_van_kheo_index_page.html"
-    filter_form_class = StoryFilterForm
-
-    content_panels = [*ListingPage.content_panels, FieldPanel("intro")]
-    api_fields = [APIField("intro")]
 
     class Meta:
         verbose_name = _("dân vận khéo index")
         verbose_name_plural = _("dân vận khéo indexes")
 
-    # Querysets -------------------------------------------------------------------------
-
     def stories(self):
         """The live, public stories of this index, unordered."""
-        return self._public_stories.all()
-
-    @cached_property
-    def _public_stories(self):
-        # public() reads the view restrictions when it is called: once per page instance
-        # (one per request) rather than once for the listing and again for the facets.
-        return DanVanKheoStoryPage.objects.child_of(self).live().public()
+        return self.articles()
 
     def fields(self):
         return DanVanKheoField.objects.filter(locale_id=self.locale_id)
 
-    def listing_queryset(self, request):
-        return (
-            self.stories()
-            .select_related("field")
-            .order_by("-registration_year", "-first_published_at", "-pk")
-        )
+    def order_listing(self, queryset):
+        return queryset.order_by("-registration_year", "-first_published_at", "-pk")
 
-    def filter_form_kwargs(self, request):
-        return {"fields": self.fields()}
-
-    def filter_queryset(self, queryset, filters, *, skip=None):
-        """``queryset`` narrowed by ``filters``, leaving out the filter named ``skip``."""
-        if skip != "field" and filters.get("field") is not None:
-            queryset = queryset.filter(field=filters["field"])
-        if skip != "kind" and filters.get("kind"):
-            queryset = queryset.filter(kind=filters["kind"])
-        if skip != "level" and filters.get("level"):
-            queryset = queryset.filter(recognition_level=filters["level"])
-        if skip != "year" and filters.get("year"):
-            queryset = queryset.filter(registration_year=filters["year"])
-        if skip != "tag" and filters.get("tag"):
-            queryset = queryset.filter(
-                pk__in=DanVanKheoStoryPageTag.objects.filter(tag__slug=filters["tag"]).values(
-                    "content_object_id"
-                )
-            )
-        return queryset
-
-    def feed_items(self, request):
-        """The feed follows the valid filters of its URL: rss/?field=kinh-te."""
-        form = self.filter_form_class(request.GET, **self.filter_form_kwargs(request))
-        stories = self.filter_queryset(self.stories(), form.active_filters())
-        return stories.select_related("locale").order_by("-first_published_at", "-pk")
-
-    # Facets ----------------------------------------------------------------------------
-
-    def facets(self, filters: dict) -> StoryFacets:
-        """Every facet with its counts, in one aggregate query per facet."""
-        params = StoryFilterForm.as_params(filters)
-        stories = self.stories()
-
-        def matching(skip):
-            return self.filter_queryset(stories, filters, skip=skip)
-
-        # Field: names and counts together, every field of the language (0 included), so
-        # a field added in the snippets shows up at once.
-        fields = self.fields().annotate(
-            story_count=Count("stories", filter=Q(stories__pk__in=matching("field").values("pk")))
-        )
-        field_options, field_counts = [], {}
-        for field in fields:
-            field_options.append((field.slug, field.name))
-            field_counts[field.slug] = field.story_count
-
-        def counts_by(column, skip):
-            # Every value met among the index's stories, counted over the matching ones
-            # (all of them when no other filter is active).
-            if any(name != skip for name in filters):
-                count = Count("pk", filter=Q(pk__in=matching(skip).values("pk")))
-            else:
-                count = Count("pk")
-            rows = stories.order_by().values(column).annotate(n=count)
-            return {str(row[column]): row["n"] for row in rows if row[column] not in (None, "")}
-
-        kind_counts = counts_by("kind", "kind")
-        level_counts = counts_by("recognition_level", "level")
-        year_counts = counts_by("registration_year", "year")
-        # Tags: only those that would show something (a portal has many).
-        tag_rows = (
-            DanVanKheoStoryPageTag.objects.filter(
-                content_object_id__in=matching("tag").values("pk")
-            )
-            .values("tag__slug", "tag__name")
-            .annotate(n=Count("content_object_id", distinct=True))
-            .order_by("tag__name")
-        )
-        tag_options, tag_counts = [], {}
-        for row in tag_rows:
-            tag_options.append((row["tag__slug"], row["tag__name"]))
-            tag_counts[row["tag__slug"]] = row["n"]
-
-        years = sorted(year_counts, reverse=True)
-        return StoryFacets(
-            facets=(
-                build_facet(
-                    "field", pgettext("dân vận khéo", "Field"), params, field_options, field_counts
-                ),
-                build_facet("kind", gettext("Kind"), params, StoryKind.choices, kind_counts),
-                build_facet(
-                    "level",
-                    gettext("Recognised at level"),
-                    params,
-                    RecognitionLevel.choices,
-                    level_counts,
-                ),
-                build_facet(
-                    "year",
-                    gettext("Registration year"),
-                    params,
-                    [(year, year) for year in years],
-                    year_counts,
-                ),
-                build_facet("tag", gettext("Tag"), params, tag_options, tag_counts),
-            )
-        )
-
-    def listing_context(self, request, form, queryset):
-        filters = form.active_filters()
-        params = StoryFilterForm.as_params(filters)
-        return {
-            "facets": self.facets(filters),
-            "filter_params": params,
-            # Pagination and the feed carry the understood filters only.
-            "querystring": querystring(params),
-            "filtered_feed_url": self.filtered_feed_url(params, request),
-        }
-
-    def filtered_feed_url(self, params: dict[str, str], request=None) -> str:
-        query = querystring(params)
-        return self.feed_url(request) + (f"?{query}" if query else "")
+    def listing_queryset(self, queryset):
+        return super().listing_queryset(queryset).select_related("field")

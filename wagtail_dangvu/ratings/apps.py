@@ -9,7 +9,8 @@ class RatingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks  # noqa: F401
+        from .checks import register_checks
         from .signal_handlers import register_signal_handlers
 
+        register_checks()
         register_signal_handlers()

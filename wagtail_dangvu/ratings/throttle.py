@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import math
+import re
 import time
 
 from django.core.cache import caches
@@ -19,11 +20,15 @@ from .conf import ratings_setting
 
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
+#: What ``RATE`` may be (checked by ``wagtail_dangvu.E007``): ``"10/m"``, ``" 20 / h "``.
+RATE_RE = re.compile(r"^\s*(?P<count>[1-9]\d*)\s*/\s*(?P<unit>[smhd])\s*$")
+
 
 def parse_rate(rate: str) -> tuple[int, int]:
-    """``"10/m"`` -> (10, 60): so many hits per so many seconds."""
-    count, _, unit = rate.replace(" ", "").partition("/")
-    return int(count), _PERIODS[unit]
+    """``"10/m"`` -> (10, 60): so many hits per so many seconds (``rate`` matches
+    :data:`RATE_RE`)."""
+    match = RATE_RE.match(rate)
+    return int(match["count"]), _PERIODS[match["unit"]]
 
 
 def client_address(request) -> str:

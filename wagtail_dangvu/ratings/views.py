@@ -19,10 +19,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.vary import vary_on_cookie
 
-from wagtail_dangvu.conf import get_setting
-
 from . import wording
-from .conf import ratings_setting
+from .conf import base_template, ratings_setting
 from .models import AlreadyRated, Rating, RatingDisabled, ReaderState
 from .pages import get_rateable_page
 from .scores import BEST, parse_score
@@ -74,7 +72,7 @@ class RateablePageMixin:
         page = self.page.load()
         tally = state.tally
         context = {
-            "base_template": get_setting("BASE_TEMPLATE"),
+            "base_template": base_template(),
             "article": page,
             "article_url": page.get_url(self.request),
             "rating_url": reverse("dangvu_ratings:rating", kwargs={"page_id": page.pk}),
