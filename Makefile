@@ -39,7 +39,7 @@ WAGTAIL ?= 7.0
 test-wagtail: .venv-wagtail$(WAGTAIL)/.installed system-packages
 	.venv-wagtail$(WAGTAIL)/bin/python manage.py makemigrations --check --dry-run \
 		wagtail_dangvu wagtail_dangvu_ratings home
-	.venv-wagtail$(WAGTAIL)/bin/python -m pytest -m "not browser" -rs
+	.venv-wagtail$(WAGTAIL)/bin/python -m pytest -m "not browser" -rfEs
 
 .venv-wagtail%/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv .venv-wagtail$*
