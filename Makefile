@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 ADMIN_USER := admin
 ADMIN_PASSWORD := dangvu-demo
 
-.PHONY: demo test bench venv messages clean system-packages
+.PHONY: demo test test-wagtail bench venv messages clean system-packages
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,21 @@ demo: venv
 ## Run the whole test suite (SQLite; set DATABASE_URL for PostgreSQL)
 test: venv system-packages
 	$(PY) -m pytest
+
+## Run the tests without the browser on an older Wagtail release series, in its own
+## virtualenv (.venv-wagtail7.0 for WAGTAIL=7.0), after checking that this series sees no
+## pending migrations of ours: make test-wagtail WAGTAIL=7.0
+WAGTAIL ?= 7.0
+test-wagtail: .venv-wagtail$(WAGTAIL)/.installed system-packages
+	.venv-wagtail$(WAGTAIL)/bin/python manage.py makemigrations --check --dry-run \
+		wagtail_dangvu wagtail_dangvu_ratings home
+	.venv-wagtail$(WAGTAIL)/bin/python -m pytest -m "not browser" -rfEs
+
+.venv-wagtail%/.installed: setup.cfg pyproject.toml
+	$(PYTHON) -m venv .venv-wagtail$*
+	.venv-wagtail$*/bin/python -m pip install --quiet --upgrade pip
+	.venv-wagtail$*/bin/python -m pip install --quiet -e ".[test]" "wagtail~=$*.0"
+	touch $@
 
 # Debian's gettext and Chromium (for the browser tests in tests/browser), installed when
 # make runs as root. Otherwise the script says what to install, and the browser tests are

@@ -17,3 +17,13 @@ STORAGES = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Wagtail 7.0's django-tasks (0.7) updates the search and reference indexes when the
+# transaction commits, which never happens inside a test; run them at once, as the
+# django-tasks of Wagtail 7.1 and newer does (it ignores ENQUEUE_ON_COMMIT).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "ENQUEUE_ON_COMMIT": False,
+    }
+}

@@ -10,10 +10,11 @@ Accessibility (WCAG 2.1 AA)
     (an automatic summary when the editor left the description blank). Series never rely on
     colour alone: every bar or slice gets a colour *and* a pattern fill, every line a colour,
     a marker shape *and* a dash style, and an in-SVG legend repeats them next to each name.
-    Colours have at least 4.5:1 contrast against white, values are labelled Vietnamese-style
-    ("3.192", "95,94") and everything is drawn with SVG fills and strokes, so charts survive
-    printing without background colours. There is no JavaScript, no external resource and
-    no ``<style>``; the root only carries ``dangvu-chart*`` class names for optional styling.
+    Colours have at least 4.5:1 contrast against white, values are labelled in the reader's
+    style ("3.192", "95,94" in Vietnamese) and everything is drawn with SVG fills and
+    strokes, so charts survive printing without background colours. There is no
+    JavaScript, no external resource and no ``<style>``; the root only carries
+    ``dangvu-chart*`` class names for optional styling.
     A chart does not replace the data table: render :func:`table_rows` next to it.
 
 Safety
@@ -22,10 +23,14 @@ Safety
     :class:`ChartData` and :class:`Series` are built, so rendering never produces ill-formed
     markup. :func:`to_csv` neutralises spreadsheet formulas.
 
-Errors
-    :func:`validate` returns Vietnamese messages for admin forms; :func:`render_svg` raises
-    :class:`ChartError` (a ``ValueError``) for the same problems, which templates catch so a
-    page never fails because of a chart.
+Words
+    This module words nothing itself. :func:`validate` returns
+    :class:`~wagtail_dangvu.problems.Problem` values (a :class:`Code` and its parameters);
+    :func:`render_svg` raises :class:`ChartError` (a ``ValueError``) carrying the same
+    problems, which templates catch so a page never fails because of a chart. The few words
+    a chart shows (its type as a fallback title, the automatic :class:`Description`, the
+    unit's caption) and the style of its numbers come from the caller, as :class:`Words`:
+    :func:`wagtail_dangvu.wording.chart_words` gives them in the reader's language.
 
 The geometry (:func:`nice_ticks`, :func:`scale`, :func:`bar_extent`, :func:`pie_angles`,
 :func:`pie_percentages`) is exposed as pure functions and property-tested.
@@ -46,7 +51,8 @@ from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
 from wagtail_dangvu.csvsafe import neutralise
-from wagtail_dangvu.formats import vi_number
+from wagtail_dangvu.formats import VIETNAMESE, NumberStyle, format_number
+from wagtail_dangvu.problems import Problem, ProblemError
 from wagtail_dangvu.text import remove_control_characters
 
 __all__ = [
@@ -61,10 +67,14 @@ __all__ = [
     "ChartData",
     "ChartError",
     "ChartKind",
+    "Code",
+    "Description",
+    "Place",
     "Series",
     "SeriesStyle",
     "TableCell",
     "TableRow",
+    "Words",
     "bar_extent",
     "describe",
     "nice_ticks",
@@ -124,33 +134,76 @@ _MISSING = "\u2013"  # en dash
 
 
 class ChartKind(StrEnum):
-    """The chart types editors can choose."""
+    """The chart types editors can choose; :class:`Words` names them."""
 
     BAR = "bar"
     COLUMN = "column"
     LINE = "line"
     PIE = "pie"
 
-    @property
-    def label(self) -> str:
-        """Vietnamese name, used in messages and automatic descriptions."""
-        return _KIND_LABELS[self]
+
+class Code(StrEnum):
+    """Why figures cannot be drawn; :mod:`wagtail_dangvu.wording` words each one.
+
+    ``series`` is a :class:`Place`, ``cells`` a tuple of them (the categories of the cells),
+    ``kind`` a :class:`ChartKind`, the other parameters integers.
+    """
+
+    BAD_KIND = "chart.bad_kind"  # kind (as given, a str)
+    NO_CATEGORIES = "chart.no_categories"
+    TOO_MANY_CATEGORIES = "chart.too_many_categories"  # kind, limit, count
+    NO_SERIES = "chart.no_series"
+    PIE_SEVERAL_SERIES = "chart.pie_several_series"  # count
+    TOO_MANY_SERIES = "chart.too_many_series"  # limit, count
+    LENGTH_MISMATCH = "chart.length_mismatch"  # series, values, categories
+    NOT_FINITE = "chart.not_finite"  # series, cells
+    TOO_LARGE = "chart.too_large"  # series, cells
+    PIE_MISSING = "chart.pie_missing"  # series, cells
+    PIE_NEGATIVE = "chart.pie_negative"  # series, cells
+    PIE_ZERO_TOTAL = "chart.pie_zero_total"
 
 
-_KIND_LABELS = {
-    ChartKind.BAR: "Biểu đồ thanh",
-    ChartKind.COLUMN: "Biểu đồ cột",
-    ChartKind.LINE: "Biểu đồ đường",
-    ChartKind.PIE: "Biểu đồ tròn",
-}
+@dataclass(frozen=True)
+class Place:
+    """A series or a category in a message: its name, or its position (from 1) without one."""
+
+    name: str
+    position: int
 
 
-class ChartError(ValueError):
-    """The data cannot be drawn as the requested chart; ``messages`` says why, in Vietnamese."""
+class ChartError(ProblemError):
+    """The data cannot be drawn as the requested chart; :attr:`problems` says why."""
 
-    def __init__(self, messages: str | Sequence[str]) -> None:
-        self.messages = (messages,) if isinstance(messages, str) else tuple(messages)
-        super().__init__(" ".join(self.messages))
+
+@dataclass(frozen=True)
+class Description:
+    """What the automatic description of a chart says, for :class:`Words` to word.
+
+    ``series`` counts the series when the description names them (several, and not a pie),
+    else is 0; ``series_names`` are their names, the blank ones left out.
+    """
+
+    kind: ChartKind
+    categories: int
+    series: int
+    series_names: tuple[str, ...]
+    unit: str
+
+
+@dataclass(frozen=True)
+class Words:
+    """What a chart says, in the reader's language, given by the caller.
+
+    ``kind_name`` names a chart type (the title when the editor wrote none),
+    ``description`` words a :class:`Description` (the ``<desc>`` when the editor wrote
+    none), ``unit_caption`` words the unit line above the plot, and figures are written in
+    ``numbers``' style.
+    """
+
+    kind_name: Callable[[ChartKind], str]
+    description: Callable[[Description], str]
+    unit_caption: Callable[[str], str]
+    numbers: NumberStyle = VIETNAMESE
 
 
 def strip_xml_illegal(text: str) -> str:
@@ -217,84 +270,70 @@ def _coerce_kind(kind: ChartKind | str) -> ChartKind:
     try:
         return ChartKind(kind)
     except ValueError:
-        raise ChartError(f"Loại biểu đồ không hợp lệ: “{kind}”.") from None
+        raise ChartError(Problem(Code.BAD_KIND, {"kind": str(kind)})) from None
 
 
-def _series_label(index: int, series: Series) -> str:
-    return f"“{series.name}”" if series.name.strip() else f"thứ {index + 1}"
+def _place(names: Sequence[str], position: int) -> Place:
+    name = names[position] if position < len(names) else ""
+    return Place(name if name.strip() else "", position + 1)
 
 
-def _cell_label(data: ChartData, position: int) -> str:
-    if position < len(data.categories) and data.categories[position].strip():
-        return f"“{data.categories[position]}”"
-    return f"thứ {position + 1}"
-
-
-def _cells_problem(data: ChartData, index: int, positions: list[int], problem: str) -> str:
-    cells = ", ".join(_cell_label(data, p) for p in positions)
-    return f"Chuỗi số liệu {_series_label(index, data.series[index])}: ô {cells} {problem}."
-
-
-def _series_errors(data: ChartData, kind: ChartKind, index: int) -> list[str]:
+def _series_errors(data: ChartData, kind: ChartKind, index: int) -> list[Problem]:
     series = data.series[index]
+    place = _place([s.name for s in data.series], index)
     errors = []
     if len(series.values) != len(data.categories):
         errors.append(
-            f"Chuỗi số liệu {_series_label(index, series)} có {len(series.values)} giá trị "
-            f"nhưng biểu đồ có {len(data.categories)} danh mục."
+            Problem(
+                Code.LENGTH_MISMATCH,
+                {"series": place, "values": len(series.values), "categories": len(data.categories)},
+            )
         )
     cells = list(enumerate(series.values))
-    checks: list[tuple[Callable[[Decimal | None], bool], str]] = [
-        (lambda v: v is not None and not v.is_finite(), "không phải là số hữu hạn"),
-        (
-            lambda v: v is not None and v.is_finite() and abs(v) > MAX_ABS_VALUE,
-            "có giá trị quá lớn để vẽ biểu đồ",
-        ),
+    checks: list[tuple[Callable[[Decimal | None], bool], Code]] = [
+        (lambda v: v is not None and not v.is_finite(), Code.NOT_FINITE),
+        (lambda v: v is not None and v.is_finite() and abs(v) > MAX_ABS_VALUE, Code.TOO_LARGE),
     ]
     if kind is ChartKind.PIE:
         checks += [
-            (lambda v: v is None, "còn trống (biểu đồ tròn cần đủ số liệu)"),
-            (
-                lambda v: v is not None and v.is_finite() and v < 0,
-                "là số âm (biểu đồ tròn không biểu diễn được số âm)",
-            ),
+            (lambda v: v is None, Code.PIE_MISSING),
+            (lambda v: v is not None and v.is_finite() and v < 0, Code.PIE_NEGATIVE),
         ]
-    for check, problem in checks:
+    for check, code in checks:
         positions = [p for p, value in cells if check(value)]
         if positions:
-            errors.append(_cells_problem(data, index, positions, problem))
+            places = tuple(_place(data.categories, p) for p in positions)
+            errors.append(Problem(code, {"series": place, "cells": places}))
     return errors
 
 
-def validate(data: ChartData, kind: ChartKind | str) -> list[str]:
-    """Return Vietnamese messages explaining why ``data`` cannot be drawn; empty when fine."""
+def validate(data: ChartData, kind: ChartKind | str) -> list[Problem]:
+    """Return the problems that keep ``data`` from being drawn; empty when fine."""
     try:
         kind = _coerce_kind(kind)
     except ChartError as error:
-        return list(error.messages)
+        return list(error.problems)
     errors = []
     count = len(data.categories)
     limit = MAX_PIE_CATEGORIES if kind is ChartKind.PIE else MAX_CATEGORIES
     if not count:
-        errors.append("Biểu đồ cần ít nhất một danh mục.")
+        errors.append(Problem(Code.NO_CATEGORIES))
     elif count > limit:
-        errors.append(f"{kind.label} chỉ hiển thị rõ tối đa {limit} danh mục (đang có {count}).")
-    if not data.series:
-        errors.append("Biểu đồ cần ít nhất một chuỗi số liệu.")
-    elif kind is ChartKind.PIE and len(data.series) > 1:
         errors.append(
-            f"Biểu đồ tròn chỉ có một chuỗi số liệu (đang có {len(data.series)}); "
-            "hãy chọn biểu đồ cột để so sánh nhiều chuỗi."
+            Problem(Code.TOO_MANY_CATEGORIES, {"kind": kind, "limit": limit, "count": count})
         )
+    if not data.series:
+        errors.append(Problem(Code.NO_SERIES))
+    elif kind is ChartKind.PIE and len(data.series) > 1:
+        errors.append(Problem(Code.PIE_SEVERAL_SERIES, {"count": len(data.series)}))
     elif len(data.series) > MAX_SERIES:
         errors.append(
-            f"Biểu đồ chỉ phân biệt rõ tối đa {MAX_SERIES} chuỗi số liệu "
-            f"(đang có {len(data.series)})."
+            Problem(Code.TOO_MANY_SERIES, {"limit": MAX_SERIES, "count": len(data.series)})
         )
     for index in range(len(data.series)):
         errors.extend(_series_errors(data, kind, index))
     if kind is ChartKind.PIE and not errors and not any(data.series[0].values):
-        errors.append("Tổng các giá trị của biểu đồ tròn bằng 0 nên không thể chia tỉ lệ.")
+        errors.append(Problem(Code.PIE_ZERO_TOTAL))
     return errors
 
 
@@ -532,10 +571,10 @@ def _halo_label(text: str, **attributes: object) -> str:
     )
 
 
-def _value_text(value: Decimal | None, unit: str = "") -> str:
+def _value_text(value: Decimal | None, style: NumberStyle, unit: str = "") -> str:
     if value is None:
         return _MISSING
-    return f"{vi_number(value)} {unit}".strip()
+    return f"{format_number(value, None, style)} {unit}".strip()
 
 
 _PATTERN_SHAPES = {
@@ -590,9 +629,14 @@ def _marker(shape: str, x: float, y: float, colour: str, size: float = 4.5) -> s
 
 @dataclass(frozen=True)
 class _Canvas:
-    """Ids and shared defs for one chart."""
+    """Ids, shared defs and words for one chart."""
 
     prefix: str
+    words: Words
+
+    @property
+    def numbers(self) -> NumberStyle:
+        return self.words.numbers
 
     @property
     def title_id(self) -> str:
@@ -681,32 +725,33 @@ def _series_legend(
     return _legend(entries, top)
 
 
-def _unit_caption(data: ChartData, top: float) -> tuple[str, float]:
+def _unit_caption(data: ChartData, canvas: _Canvas, top: float) -> tuple[str, float]:
     if not data.unit.strip():
         return "", top
-    text = _label(f"Đơn vị: {data.unit}", 80, x=_MARGIN, y=top + 14, fill=_TEXT)
+    caption = canvas.words.unit_caption(data.unit)
+    text = _label(caption, 80, x=_MARGIN, y=top + 14, fill=_TEXT)
     return text, top + _LINE_HEIGHT
 
 
-def describe(data: ChartData, kind: ChartKind | str) -> str:
-    """A plain-language summary, used as ``<desc>`` when the editor wrote none."""
+def describe(data: ChartData, kind: ChartKind | str) -> Description:
+    """What a plain-language summary says (the ``<desc>`` when the editor wrote none)."""
     kind = _coerce_kind(kind)
-    parts = [f"{kind.label} gồm {len(data.categories)} danh mục"]
-    names = [s.name for s in data.series if s.name.strip()]
-    if kind is not ChartKind.PIE and len(data.series) > 1:
-        parts.append(f" và {len(data.series)} chuỗi số liệu")
-        if names:
-            parts.append(f" ({'; '.join(names)})")
-    if data.unit.strip():
-        parts.append(f", đơn vị: {data.unit}")
-    return "".join(parts) + "."
+    several = kind is not ChartKind.PIE and len(data.series) > 1
+    return Description(
+        kind=kind,
+        categories=len(data.categories),
+        series=len(data.series) if several else 0,
+        series_names=tuple(s.name for s in data.series if s.name.strip()) if several else (),
+        unit=data.unit if data.unit.strip() else "",
+    )
 
 
 def _document(
     data: ChartData, kind: ChartKind, canvas: _Canvas, height: float, defs: str, body: str
 ) -> str:
-    title = data.title if data.title.strip() else kind.label
-    desc = data.description if data.description.strip() else describe(data, kind)
+    words = canvas.words
+    title = data.title if data.title.strip() else words.kind_name(kind)
+    desc = data.description if data.description.strip() else words.description(describe(data, kind))
     head = _el("title", _esc(title), id=canvas.title_id) + _el(
         "desc", _esc(desc), id=canvas.desc_id
     )
@@ -737,14 +782,14 @@ def _value_ticks(data: ChartData, zero_based: bool) -> list[Decimal]:
     return nice_ticks(low, high, 5)
 
 
-def _tick_labels(ticks: Sequence[Decimal]) -> list[str]:
+def _tick_labels(ticks: Sequence[Decimal], style: NumberStyle) -> list[str]:
     decimals = _tick_decimals(ticks)
-    return [vi_number(t, decimals=decimals) for t in ticks]
+    return [format_number(t, decimals, style) for t in ticks]
 
 
 def _render_bar(data: ChartData, canvas: _Canvas) -> str:
     legend, top = _series_legend(data, ChartKind.BAR, canvas, _MARGIN)
-    unit, top = _unit_caption(data, top)
+    unit, top = _unit_caption(data, canvas, top)
     ticks = _value_ticks(data, zero_based=True)
     domain = (ticks[0], ticks[-1])
     label_chars = 28
@@ -752,9 +797,9 @@ def _render_bar(data: ChartData, canvas: _Canvas) -> str:
         _text_width(line) for c in data.categories for line in _wrap(c, label_chars, 2)
     )
     value_width = 8 + min(  # capped so that absurdly long figures cannot squeeze out the plot
-        max(_text_width(_value_text(v)) for s in data.series for v in s.values), 140
+        max(_text_width(_value_text(v, canvas.numbers)) for s in data.series for v in s.values), 140
     )
-    tick_width = max(_text_width(t) for t in _tick_labels(ticks)) / 2
+    tick_width = max(_text_width(t) for t in _tick_labels(ticks, canvas.numbers)) / 2
     left = _MARGIN + max(label_width, tick_width)
     if ticks[0] < 0:
         left += value_width  # room for the labels of negative bars
@@ -764,7 +809,7 @@ def _render_bar(data: ChartData, canvas: _Canvas) -> str:
     plot_top = top + 8
     plot_bottom = plot_top + band * len(data.categories)
     parts = [legend, unit]
-    for tick, text in zip(ticks, _tick_labels(ticks), strict=True):
+    for tick, text in zip(ticks, _tick_labels(ticks, canvas.numbers), strict=True):
         x = scale(tick, domain, (left, right))
         colour = _AXIS if tick == 0 else _GRID
         parts.append(
@@ -822,7 +867,7 @@ def _render_bar(data: ChartData, canvas: _Canvas) -> str:
             negative = value < 0
             group.append(
                 _halo_label(
-                    _value_text(value),
+                    _value_text(value, canvas.numbers),
                     x=start - 4 if negative else start + length + 4,
                     y=label_y,
                     dominant_baseline="central",
@@ -868,10 +913,10 @@ _ROTATION = 40
 
 
 def _vertical_axes(
-    data: ChartData, frame_top: float, ticks: list[Decimal]
+    data: ChartData, frame_top: float, ticks: list[Decimal], numbers: NumberStyle
 ) -> tuple[_VerticalFrame, str, float]:
     """Frame, gridlines, tick and category labels; returns the frame, markup and height."""
-    tick_labels = _tick_labels(ticks)
+    tick_labels = _tick_labels(ticks, numbers)
     left = _MARGIN + max(_text_width(t) for t in tick_labels) + 8
     slot = (_WIDTH - _MARGIN - left) / len(data.categories)
     chars = max(int((slot - 4) / _text_width("x")), 1)
@@ -934,12 +979,12 @@ def _vertical_axes(
 
 def _render_column(data: ChartData, canvas: _Canvas) -> str:
     legend, top = _series_legend(data, ChartKind.COLUMN, canvas, _MARGIN)
-    unit, top = _unit_caption(data, top)
+    unit, top = _unit_caption(data, canvas, top)
     ticks = _value_ticks(data, zero_based=True)
-    frame, axes, label_height = _vertical_axes(data, top + 20, ticks)
+    frame, axes, label_height = _vertical_axes(data, top + 20, ticks, canvas.numbers)
     group_width = frame.slot * 0.8
     bar_width = group_width / len(data.series)
-    labels = [_value_text(v) for s in data.series for v in s.values]
+    labels = [_value_text(v, canvas.numbers) for s in data.series for v in s.values]
     show_values = max(_text_width(t) for t in labels) <= bar_width + 4
     parts = [legend, unit, axes]
     for index, series in enumerate(data.series):
@@ -967,7 +1012,12 @@ def _render_column(data: ChartData, canvas: _Canvas) -> str:
                 else:
                     y = frame.y(value) + 15
                 bars.append(
-                    _halo_label(_value_text(value), x=x + bar_width / 2, y=y, text_anchor="middle")
+                    _halo_label(
+                        _value_text(value, canvas.numbers),
+                        x=x + bar_width / 2,
+                        y=y,
+                        text_anchor="middle",
+                    )
                 )
         parts.append(_el("g", "".join(bars)))
     height = frame.bottom + label_height + _MARGIN
@@ -999,9 +1049,9 @@ def _line_path(frame: _VerticalFrame, values: Sequence[Decimal | None]) -> str:
 
 def _render_line(data: ChartData, canvas: _Canvas) -> str:
     legend, top = _series_legend(data, ChartKind.LINE, canvas, _MARGIN)
-    unit, top = _unit_caption(data, top)
+    unit, top = _unit_caption(data, canvas, top)
     ticks = _value_ticks(data, zero_based=False)
-    frame, axes, label_height = _vertical_axes(data, top + 12, ticks)
+    frame, axes, label_height = _vertical_axes(data, top + 12, ticks, canvas.numbers)
     parts = [legend, unit, axes]
     for index, series in enumerate(data.series):
         style = series_style(index)
@@ -1057,7 +1107,7 @@ def _render_pie(data: ChartData, canvas: _Canvas) -> str:
             slices.append(_el("path", d=_slice_path(cx, cy, radius, start, end), **style))
         if end - start >= 0.35:
             x, y = _arc_point(cx, cy, radius * 0.62, (start + end) / 2)
-            text = f"{vi_number(percent, decimals=1)}%"
+            text = f"{format_number(percent, 1, canvas.numbers)}%"
             labels.append(
                 _halo_label(
                     text,
@@ -1072,7 +1122,8 @@ def _render_pie(data: ChartData, canvas: _Canvas) -> str:
         (
             partial(_swatch, canvas, index),
             category,
-            f": {vi_number(percent, decimals=1)}% ({_value_text(value, data.unit)})",
+            f": {format_number(percent, 1, canvas.numbers)}% "
+            f"({_value_text(value, canvas.numbers, data.unit)})",
         )
         for index, (category, value, percent) in enumerate(
             zip(data.categories, values, percentages, strict=True)
@@ -1092,8 +1143,8 @@ _RENDERERS: dict[ChartKind, Callable[[ChartData, _Canvas], str]] = {
 }
 
 
-def render_svg(data: ChartData, kind: ChartKind | str, *, id_prefix: str) -> str:
-    """Render ``data`` as an accessible inline ``<svg>`` string.
+def render_svg(data: ChartData, kind: ChartKind | str, *, id_prefix: str, words: Words) -> str:
+    """Render ``data`` as an accessible inline ``<svg>`` string, saying ``words``.
 
     ``id_prefix`` keeps ids unique when several charts share a page; it must be an XML name
     (a letter or underscore, then letters, digits, ``-``, ``_`` or ``.``), e.g.
@@ -1107,7 +1158,7 @@ def render_svg(data: ChartData, kind: ChartKind | str, *, id_prefix: str) -> str
     errors = validate(data, chart_kind)
     if errors:
         raise ChartError(errors)
-    return _RENDERERS[chart_kind](data, _Canvas(id_prefix))
+    return _RENDERERS[chart_kind](data, _Canvas(id_prefix, words))
 
 
 # --------------------------------------------------------------------------- tables
@@ -1129,7 +1180,7 @@ class TableRow:
     cells: tuple[TableCell, ...]
 
 
-def table_rows(data: ChartData) -> list[TableRow]:
+def table_rows(data: ChartData, numbers: NumberStyle = VIETNAMESE) -> list[TableRow]:
     """Rows for the HTML data table accompanying a chart (column headers: series names).
 
     Missing cells display as an en dash. Rows and cells follow the data even if it is
@@ -1140,7 +1191,7 @@ def table_rows(data: ChartData) -> list[TableRow]:
         cells = []
         for series in data.series:
             value = series.values[position] if position < len(series.values) else None
-            cells.append(TableCell(value=value, display=_value_text(value)))
+            cells.append(TableCell(value=value, display=_value_text(value, numbers)))
         rows.append(TableRow(label=category, cells=tuple(cells)))
     return rows
 

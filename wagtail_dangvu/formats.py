@@ -15,8 +15,13 @@ The conventions are those of the Party committees' portals:
 Date formatters take a ``date`` or a ``datetime``. An aware datetime is converted to the
 requested zone (``tz``, a zone name or a ``tzinfo``); a naive one is taken as already local.
 
-Everything that cannot be formatted or parsed raises ``ValueError`` with a Vietnamese
-message that can be shown to an editor as is.
+Everything that cannot be formatted or parsed raises :class:`FormatError` (a
+``ValueError``) carrying a :class:`~wagtail_dangvu.problems.Problem`: a :class:`Code` and
+its parameters, which :mod:`wagtail_dangvu.wording` words in the reader's language.
+
+The weekday names and the formal date line (``ngày 03 tháng 12 năm 2022``) are the
+Vietnamese formats themselves, not messages. Numbers can also be written in another
+language's style (:class:`NumberStyle`, :func:`format_number`): ``1,234.5`` in English.
 
 This module is pure Python and imports nothing from Django: template filters of the same
 names wrap these functions, so each takes the value first and at most one optional argument.
@@ -26,13 +31,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from wagtail_dangvu.problems import Problem, ProblemError
 
 __all__ = [
     "DEFAULT_TIMEZONE",
+    "VIETNAMESE",
     "WEEKDAYS",
+    "Code",
+    "FormatError",
+    "NumberStyle",
+    "format_number",
     "parse_vi_datetime",
     "percent",
     "round_half_up",
@@ -67,49 +81,100 @@ WEEKDAYS: tuple[str, ...] = (
 _MAX_EXPONENT = 1000
 
 
+class Code(StrEnum):
+    """What cannot be formatted or read; :mod:`wagtail_dangvu.wording` words each one.
+
+    ``value`` and ``text`` are what was given, as text; ``date`` is dd/mm/yyyy, ``clock``
+    hh:mm; ``weekday`` and ``written`` are weekdays as ``date.weekday()`` numbers.
+    """
+
+    NOT_A_NUMBER = "format.not_a_number"  # value
+    NOT_FINITE = "format.not_finite"  # value
+    OUT_OF_RANGE = "format.out_of_range"  # value
+    BAD_DECIMALS = "format.bad_decimals"  # value, maximum
+    BAD_WIDTH = "format.bad_width"  # value, maximum
+    ZERO_WHOLE = "format.zero_whole"
+    COUNT_NOT_WHOLE = "format.count_not_whole"  # value
+    COUNT_NEGATIVE = "format.count_negative"  # value
+    UNKNOWN_ZONE = "format.unknown_zone"  # value
+    NOT_A_DATE = "format.not_a_date"  # value
+    NO_TIME = "format.no_time"  # value
+    NOT_TEXT = "format.not_text"  # value
+    EMPTY = "format.empty"
+    UNREADABLE = "format.unreadable"  # text
+    NO_DATE = "format.no_date"  # text
+    SEVERAL_DATES = "format.several_dates"  # text
+    SEVERAL_WEEKDAYS = "format.several_weekdays"  # text
+    SEVERAL_TIMES = "format.several_times"  # text
+    SEVERAL_SESSIONS = "format.several_sessions"  # text
+    NO_SUCH_DATE = "format.no_such_date"  # date
+    WRONG_WEEKDAY = "format.wrong_weekday"  # date, weekday, written
+    NOT_MORNING = "format.not_morning"  # clock
+    BAD_TIME = "format.bad_time"  # clock
+
+
+class FormatError(ProblemError):
+    """A value that cannot be formatted, or text that cannot be read: :attr:`problem`."""
+
+    def __init__(self, code: Code, **params: object) -> None:
+        super().__init__(Problem(code, params))
+
+
 # Numbers ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How a language writes numbers: the thousands separator and the decimal mark."""
+
+    thousands: str
+    decimal: str
+
+
+#: ``3.192``, ``95,56``.
+VIETNAMESE = NumberStyle(thousands=".", decimal=",")
 
 
 def _to_decimal(value: Number) -> Decimal:
     """Return ``value`` as a finite Decimal; a float goes through ``str()``."""
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal | str):
-        raise ValueError(f'"{value}" không phải là số')
+        raise FormatError(Code.NOT_A_NUMBER, value=str(value))
     try:
         number = Decimal(str(value).strip() if isinstance(value, float | str) else value)
     except InvalidOperation:
-        raise ValueError(f'"{value}" không phải là số') from None
+        raise FormatError(Code.NOT_A_NUMBER, value=str(value)) from None
     if not number.is_finite():
-        raise ValueError(f'"{value}" không phải là một số hữu hạn')
+        raise FormatError(Code.NOT_FINITE, value=str(value))
     exponent = number.as_tuple().exponent
     if abs(number.adjusted()) > _MAX_EXPONENT or abs(exponent) > _MAX_EXPONENT:
-        raise ValueError(f'"{value}" quá lớn hoặc quá nhỏ để hiển thị')
+        raise FormatError(Code.OUT_OF_RANGE, value=str(value))
     return number
 
 
-def _to_count(value: int | str, what: str) -> int:
+def _to_count(value: int | str, code: Code) -> int:
     """Return ``value`` as an int in 0.._MAX_EXPONENT (a filter argument may be a str)."""
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_EXPONENT:
-        raise ValueError(f'{what} phải là số nguyên từ 0 đến {_MAX_EXPONENT}, không phải "{value}"')
+        raise FormatError(code, value=str(value), maximum=_MAX_EXPONENT)
     return value
 
 
-def _group_thousands(digits: str) -> str:
+def _group_thousands(digits: str, separator: str = ".") -> str:
     """'1234567' -> '1.234.567'."""
     head = len(digits) % 3 or 3
     groups = [digits[:head], *(digits[i : i + 3] for i in range(head, len(digits), 3))]
-    return ".".join(groups)
+    return separator.join(groups)
 
 
-def _format_decimal(number: Decimal, keep_places: bool) -> str:
-    """Write ``number`` the Vietnamese way, never in scientific notation."""
+def _format_decimal(number: Decimal, keep_places: bool, style: NumberStyle = VIETNAMESE) -> str:
+    """Write ``number`` in ``style``, never in scientific notation."""
     integer, _, fraction = format(number.copy_abs(), "f").partition(".")
     if not keep_places:
         fraction = fraction.rstrip("0")
     sign = "-" if number.is_signed() and not number.is_zero() else ""
-    text = sign + _group_thousands(integer)
-    return f"{text},{fraction}" if fraction else text
+    text = sign + _group_thousands(integer, style.thousands)
+    return f"{text}{style.decimal}{fraction}" if fraction else text
 
 
 def round_half_up(value: Number, decimals: int) -> Decimal:
@@ -119,7 +184,7 @@ def round_half_up(value: Number, decimals: int) -> Decimal:
     ``round_half_up("1.005", 2) == Decimal("1.01")``, ``round_half_up(2.5, 0) == Decimal("3")``.
     """
     number = _to_decimal(value)
-    places = _to_count(decimals, "Số chữ số thập phân")
+    places = _to_count(decimals, Code.BAD_DECIMALS)
     # Enough precision for every integer digit, the places and a carry: quantize() refuses
     # (rather than rounds) a result longer than the context precision.
     context = Context(prec=max(number.adjusted(), 0) + places + 2, rounding=ROUND_HALF_UP)
@@ -134,9 +199,17 @@ def vi_number(value: Number, decimals: int | None = None) -> str:
     (``Decimal("10.00")`` -> ``"10"``); with ``decimals`` it is rounded half-up to exactly
     that many places (``vi_number("1.005", 2) == "1,01"``).
     """
+    return format_number(value, decimals, VIETNAMESE)
+
+
+def format_number(
+    value: Number, decimals: int | None = None, style: NumberStyle = VIETNAMESE
+) -> str:
+    """:func:`vi_number` in the given style: ``format_number(3192.5, None, english)`` is
+    ``"3,192.5"`` for ``english = NumberStyle(",", ".")``."""
     if decimals is None:
-        return _format_decimal(_to_decimal(value), keep_places=False)
-    return _format_decimal(round_half_up(value, decimals), keep_places=True)
+        return _format_decimal(_to_decimal(value), False, style)
+    return _format_decimal(round_half_up(value, decimals), True, style)
 
 
 def percent(part: Number, whole: Number, decimals: int = 2) -> Decimal:
@@ -147,9 +220,9 @@ def percent(part: Number, whole: Number, decimals: int = 2) -> Decimal:
     """
     numerator = _to_decimal(part)
     denominator = _to_decimal(whole)
-    places = _to_count(decimals, "Số chữ số thập phân")
+    places = _to_count(decimals, Code.BAD_DECIMALS)
     if denominator.is_zero():
-        raise ValueError("Không tính được tỷ lệ phần trăm khi tổng số bằng 0")
+        raise FormatError(Code.ZERO_WHOLE)
     # Half-up rounding only looks at the digit after the last kept place, so a quotient
     # truncated (not rounded) anywhere below that digit rounds exactly like the true one.
     # The precision keeps the product exact and the quotient's digits down to that place.
@@ -182,11 +255,11 @@ def vi_count(n: Number, pad: int = 2) -> str:
     ``vi_number`` (``3192`` -> ``"3.192"``).
     """
     number = _to_decimal(n)
-    width = _to_count(pad, "Độ dài")
+    width = _to_count(pad, Code.BAD_WIDTH)
     if number != number.to_integral_value():
-        raise ValueError(f'Số lượng phải là số nguyên, không phải "{n}"')
+        raise FormatError(Code.COUNT_NOT_WHOLE, value=str(n))
     if number < 0:
-        raise ValueError(f'Số lượng không được âm: "{n}"')
+        raise FormatError(Code.COUNT_NEGATIVE, value=str(n))
     digits = str(int(number))
     return digits.zfill(width) if len(digits) < width else _group_thousands(digits)
 
@@ -200,7 +273,7 @@ def _zone(tz: TimeZone) -> tzinfo:
     try:
         return ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError, TypeError):
-        raise ValueError(f'Múi giờ "{tz}" không tồn tại') from None
+        raise FormatError(Code.UNKNOWN_ZONE, value=str(tz)) from None
 
 
 def _local(value: date, tz: TimeZone) -> date:
@@ -211,7 +284,7 @@ def _local(value: date, tz: TimeZone) -> date:
         return value
     if isinstance(value, date):
         return value
-    raise ValueError(f'"{value}" không phải là ngày tháng')
+    raise FormatError(Code.NOT_A_DATE, value=str(value))
 
 
 def _numeric_date(day: date) -> str:
@@ -237,7 +310,7 @@ def vi_time(value: datetime | time, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
     if isinstance(value, datetime):
         value = _local(value, tz)
     elif not isinstance(value, time):
-        raise ValueError(f'"{value}" không có giờ')
+        raise FormatError(Code.NO_TIME, value=str(value))
     return _clock(value)
 
 
@@ -347,9 +420,9 @@ def _cut(patterns: tuple[re.Pattern[str], ...], text: str) -> tuple[list[re.Matc
     return found, text
 
 
-def _only(matches: list[re.Match[str]], what: str, text: str) -> re.Match[str] | None:
+def _only(matches: list[re.Match[str]], code: Code, text: str) -> re.Match[str] | None:
     if len(matches) > 1:
-        raise ValueError(f'"{text}" có nhiều hơn một {what}')
+        raise FormatError(code, text=text)
     return matches[0] if matches else None
 
 
@@ -358,7 +431,7 @@ def _date_from(match: re.Match[str]) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ValueError(f"Ngày {day:02d}/{month:02d}/{year:04d} không tồn tại") from None
+        raise FormatError(Code.NO_SUCH_DATE, date=f"{day:02d}/{month:02d}/{year:04d}") from None
 
 
 def _weekday_from(match: re.Match[str]) -> int:
@@ -375,13 +448,13 @@ def _time_from(match: re.Match[str], session: str | None) -> time:
     second = int(match.groupdict().get("second") or 0)
     clock = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second else "")
     if session == "sang" and hour > 12:
-        raise ValueError(f"Giờ {clock} không thuộc buổi sáng")
+        raise FormatError(Code.NOT_MORNING, clock=clock)
     if (session in ("chieu", "toi") and hour < 12) or (session == "trua" and hour < 11):
         hour += 12
     try:
         return time(hour, minute, second)
     except ValueError:
-        raise ValueError(f"Giờ {clock} không hợp lệ") from None
+        raise FormatError(Code.BAD_TIME, clock=clock) from None
 
 
 def parse_vi_datetime(text: str, tz: TimeZone = DEFAULT_TIMEZONE) -> date | datetime:
@@ -395,33 +468,37 @@ def parse_vi_datetime(text: str, tz: TimeZone = DEFAULT_TIMEZONE) -> date | date
     that contradicts the date is an error, not a hint.
     """
     if not isinstance(text, str):
-        raise ValueError(f'"{text}" không phải là chuỗi ngày giờ')
+        raise FormatError(Code.NOT_TEXT, value=str(text))
     zone = _zone(tz)
     shown = " ".join(text.split())
     rest = _fold(text)
     if not rest:
-        raise ValueError("Chưa nhập ngày giờ")
+        raise FormatError(Code.EMPTY)
 
     dates, rest = _cut((_LONG_DATE_RE, _DMY_RE, _YMD_RE), rest)
     weekdays, rest = _cut((_WEEKDAY_RE,), rest)
     times, rest = _cut((_TIME_WORDS_RE, _TIME_H_RE, _TIME_COLON_RE), rest)
     sessions, rest = _cut((_SESSION_RE,), rest)
     if _FILLER_RE.sub("", rest):
-        raise ValueError(f'Không đọc được ngày giờ "{shown}"')
+        raise FormatError(Code.UNREADABLE, text=shown)
 
-    date_match = _only(dates, "ngày", shown)
+    date_match = _only(dates, Code.SEVERAL_DATES, shown)
     if date_match is None:
-        raise ValueError(f'Không thấy ngày trong "{shown}"')
+        raise FormatError(Code.NO_DATE, text=shown)
     day = _date_from(date_match)
 
-    weekday_match = _only(weekdays, "thứ", shown)
+    weekday_match = _only(weekdays, Code.SEVERAL_WEEKDAYS, shown)
     if weekday_match is not None and _weekday_from(weekday_match) != day.weekday():
-        written = WEEKDAYS[_weekday_from(weekday_match)]
-        raise ValueError(f"Ngày {_numeric_date(day)} là {vi_weekday(day)}, không phải {written}")
+        raise FormatError(
+            Code.WRONG_WEEKDAY,
+            date=_numeric_date(day),
+            weekday=day.weekday(),
+            written=_weekday_from(weekday_match),
+        )
 
-    time_match = _only(times, "giờ", shown)
+    time_match = _only(times, Code.SEVERAL_TIMES, shown)
     if time_match is None:
         return day
-    session_match = _only(sessions, "buổi", shown)
+    session_match = _only(sessions, Code.SEVERAL_SESSIONS, shown)
     clock = _time_from(time_match, session_match["session"] if session_match else None)
     return datetime.combine(day, clock, tzinfo=zone)

@@ -14,9 +14,10 @@ from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 from .conf import get_setting
-from .formats import parse_vi_datetime
+from .formats import FormatError, parse_vi_datetime
 from .locale_formats import DATE_FORMAT
 from .text import remove_control_characters, search_words
+from .wording import word
 
 
 class TypedDateInput(AdminDateInput):
@@ -81,8 +82,8 @@ class VietnameseDateField(forms.DateField):
             pass
         try:
             parsed = parse_vi_datetime(str(value), get_setting("TIME_ZONE"))
-        except ValueError as error:
-            raise ValidationError(str(error), code="invalid") from None
+        except FormatError as error:
+            raise ValidationError(word(error.problem), code="invalid") from None
         if isinstance(parsed, datetime.datetime):
             raise ValidationError(
                 gettext("Enter only the date here; the time has a field of its own."),

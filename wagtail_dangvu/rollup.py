@@ -39,25 +39,15 @@ When = date | int
 
 
 class Aggregation(StrEnum):
-    """How observations of an indicator combine into one figure."""
+    """How observations of an indicator combine into one figure.
+
+    The admin names them in the editor's language (``Indicator.aggregation``'s choices).
+    """
 
     SUM = "sum"
     AVERAGE = "average"
     LATEST = "latest"
     MAX = "max"
-
-    @property
-    def label(self) -> str:
-        """Vietnamese name, for admin choices."""
-        return _LABELS[self]
-
-
-_LABELS = {
-    Aggregation.SUM: "Tổng",
-    Aggregation.AVERAGE: "Trung bình",
-    Aggregation.LATEST: "Số liệu mới nhất",
-    Aggregation.MAX: "Lớn nhất",
-}
 
 
 def _as_decimal(value: object) -> Decimal:

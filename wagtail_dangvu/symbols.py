@@ -30,10 +30,16 @@ Equality and hashing follow the canonical form, so ``parse_symbol("37 – QĐ/TW
 parse_symbol("37-QĐ/TW")``. Identity of a *document* needs more than its symbol
 (numbers restart with each committee term); that is the register's business.
 
-Text that cannot be a symbol raises :class:`InvalidSymbol` with a Vietnamese message fit
-for a form. A symbol that is readable but doubtful (no issuer, an issuer not in the
-tables, a State code in a Party symbol, ``06/2021QĐ-UBND`` without its slash) parses,
-with the doubts in :attr:`DocumentSymbol.warnings`, in Vietnamese.
+Text that cannot be a symbol raises :class:`InvalidSymbol`, carrying a
+:class:`~wagtail_dangvu.problems.Problem`: a :class:`Code` and its parameters, which
+:mod:`wagtail_dangvu.wording` words in the reader's language for a form. A symbol that is
+readable but doubtful (no issuer, an issuer not in the tables, a State code in a Party
+symbol, ``06/2021QĐ-UBND`` without its slash) parses, with the doubts in
+:attr:`DocumentSymbol.warnings`, as problems too.
+
+The names in the code tables (``TYPE_NAMES``, ``ISSUERS``) are domain data, not
+messages: the Vietnamese names of Vietnamese documents and bodies, as the documents
+themselves print them, in whatever language the page around them is.
 """
 
 from __future__ import annotations
@@ -42,12 +48,16 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from types import MappingProxyType
 from typing import Literal
+
+from wagtail_dangvu.problems import Problem, ProblemError
 
 __all__ = [
     "ISSUERS",
     "TYPE_NAMES",
+    "Code",
     "DocumentSymbol",
     "InvalidSymbol",
     "SymbolMatch",
@@ -246,12 +256,54 @@ def _is_known_code(code: str) -> bool:
 # --------------------------------------------------------------------------------------
 
 
-class InvalidSymbol(ValueError):
-    """Text that cannot be read as a document symbol. The message is in Vietnamese."""
+class Code(StrEnum):
+    """What can be wrong with a symbol; :mod:`wagtail_dangvu.wording` words each one.
 
-    def __init__(self, message: str, text: str = "") -> None:
-        super().__init__(message)
-        self.text = text
+    The parameters, by code: ``text`` is the text as read (cleaned), ``code`` a type or
+    issuer code, ``codes`` the codes after the number, ``number`` and ``year`` integers.
+    """
+
+    # Errors: the text is not a symbol.
+    EMPTY = "symbol.empty"
+    NUMBER_OUT_OF_RANGE = "symbol.number_out_of_range"  # number
+    NUMBER_ZERO = "symbol.number_zero"  # text
+    NO_NUMBER = "symbol.no_number"  # text
+    NO_CODES = "symbol.no_codes"  # text
+    IS_A_DATE = "symbol.is_a_date"  # text
+    UNREADABLE = "symbol.unreadable"  # text
+    EXTRA_BEFORE = "symbol.extra_before"  # text, extra
+    EXTRA_AFTER = "symbol.extra_after"  # text, extra
+    STATE_SHAPE = "symbol.state_shape"  # text
+    BAD_TYPE = "symbol.bad_type"  # code
+    BAD_ISSUER = "symbol.bad_issuer"  # code
+    BAD_CODES = "symbol.bad_codes"  # codes
+    PARTY_WITH_YEAR = "symbol.party_with_year"
+    BAD_YEAR = "symbol.bad_year"  # year
+    # Warnings: the symbol reads, but something in it is doubtful.
+    STATE_TYPE_IN_PARTY = "symbol.state_type_in_party"  # code
+    STATE_BODY_AS_PARTY_TYPE = "symbol.state_body_as_party_type"  # code
+    UNKNOWN_PARTY_TYPE = "symbol.unknown_party_type"  # code
+    PARTY_NO_ISSUER = "symbol.party_no_issuer"
+    STATE_BODY_IN_PARTY = "symbol.state_body_in_party"  # code
+    UNKNOWN_PARTY_ISSUER = "symbol.unknown_party_issuer"  # code
+    YEAR_WITHOUT_SLASH = "symbol.year_without_slash"  # year, codes
+    UNLIKELY_YEAR = "symbol.unlikely_year"  # year
+    LAW_WITHOUT_YEAR = "symbol.law_without_year"
+    STATE_NO_ISSUER = "symbol.state_no_issuer"
+    UNKNOWN_STATE_ISSUER = "symbol.unknown_state_issuer"  # code
+    LOOKS_LIKE_PARTY = "symbol.looks_like_party"  # symbol
+    UNKNOWN_STATE_CODE = "symbol.unknown_state_code"  # code
+    LEAD_TYPE_MISMATCH = "symbol.lead_type_mismatch"  # written, code
+
+
+class InvalidSymbol(ProblemError):
+    """Text that cannot be read as a document symbol: :attr:`problem` says why."""
+
+    def __init__(
+        self, code: Code, params: Mapping[str, object] | None = None, text: str = ""
+    ) -> None:
+        super().__init__(Problem(code, params or {}))
+        self.text = text  # what was given to read
 
 
 @dataclass(frozen=True, eq=False)
@@ -273,13 +325,13 @@ class DocumentSymbol:
     issuer: str = ""
     year: int | None = None
     system: System = "party"
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    warnings: tuple[Problem, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if self.system not in ("party", "state"):
             raise ValueError(f"system must be 'party' or 'state', not {self.system!r}")
         if not 0 < self.number < 1_000_000:
-            raise InvalidSymbol(f"Số văn bản phải từ 1 đến 999999, không phải {self.number}.")
+            raise InvalidSymbol(Code.NUMBER_OUT_OF_RANGE, {"number": self.number})
         set_field = object.__setattr__  # frozen: respell the codes once, here
         set_field(self, "type_code", _canonical_codes(self.type_code))
         set_field(self, "issuer", _canonical_codes(self.issuer))
@@ -291,18 +343,18 @@ class DocumentSymbol:
 
     def _check_party_shape(self) -> None:
         if not re.fullmatch(r"[^\W\d_]{1,6}", self.type_code):
-            raise InvalidSymbol(f"Loại văn bản không hợp lệ: “{self.type_code}”.")
+            raise InvalidSymbol(Code.BAD_TYPE, {"code": self.type_code})
         if self.issuer and not all(map(_LETTER_CODE_RE.fullmatch, self.issuer.split("-"))):
-            raise InvalidSymbol(f"Cơ quan ban hành không hợp lệ: “{self.issuer}”.")
+            raise InvalidSymbol(Code.BAD_ISSUER, {"code": self.issuer})
         if self.year is not None:
-            raise InvalidSymbol("Ký hiệu văn bản của Đảng không ghi năm.")
+            raise InvalidSymbol(Code.PARTY_WITH_YEAR)
 
     def _check_state_shape(self) -> None:
         codes = "-".join(filter(None, (self.type_code, self.issuer)))
         if not codes or not all(map(_STATE_CODE_RE.fullmatch, codes.split("-"))):
-            raise InvalidSymbol(f"Ký hiệu văn bản không hợp lệ: “{codes}”.")
+            raise InvalidSymbol(Code.BAD_CODES, {"codes": codes})
         if self.year is not None and not 1000 <= self.year <= 9999:
-            raise InvalidSymbol(f"Năm ban hành không hợp lệ: {self.year}.")
+            raise InvalidSymbol(Code.BAD_YEAR, {"year": self.year})
 
     def __str__(self) -> str:
         number = f"{self.number:02d}"
@@ -554,24 +606,20 @@ def parse_symbol(text: str) -> DocumentSymbol:
     """Read one document symbol, in any of the spellings met in the wild.
 
     Accepts a leading ``Số``/``Số:``, a type name or code (``Chỉ thị 05-CT/TW``,
-    ``CT 05 –CT/TW``) and trailing ``.``/``./.``. Raises :class:`InvalidSymbol` with a
-    Vietnamese message when the text holds no symbol or more than one.
+    ``CT 05 –CT/TW``) and trailing ``.``/``./.``. Raises :class:`InvalidSymbol` when the
+    text holds no symbol or more than one.
     """
     cleaned = _clean(text)
     if not cleaned:
-        raise InvalidSymbol("Chưa nhập số và ký hiệu văn bản.", text)
+        raise InvalidSymbol(Code.EMPTY, text=text)
     match = _SYMBOL_RE.search(_SPACED_CODE_DASH_RE.sub("-", cleaned))
     if match is None:
-        raise InvalidSymbol(_why_unreadable(cleaned), text)
+        raise InvalidSymbol(_why_unreadable(cleaned), {"text": cleaned}, text)
     lead, tail = match.string[: match.start()], match.string[match.end() :]
     if not _LEAD_RE.fullmatch(fold(lead)):
-        raise InvalidSymbol(
-            f"Không nhận ra ký hiệu văn bản: “{cleaned}” (thừa “{lead.strip()}” ở đầu).", text
-        )
+        raise InvalidSymbol(Code.EXTRA_BEFORE, {"text": cleaned, "extra": lead.strip()}, text)
     if tail.strip(_SYMBOL_TAIL):
-        raise InvalidSymbol(
-            f"Không nhận ra ký hiệu văn bản: “{cleaned}” (thừa “{tail.strip()}” ở cuối).", text
-        )
+        raise InvalidSymbol(Code.EXTRA_AFTER, {"text": cleaned, "extra": tail.strip()}, text)
     symbol = _symbol_from(match, text)
     return _add_warnings(symbol, _lead_type_warnings(lead, symbol))
 
@@ -616,18 +664,15 @@ def _reads_as_symbol_in_prose(match: re.Match[str]) -> bool:
     return all(_is_known_code(code) or code == code.upper() for code in codes if code)
 
 
-def _why_unreadable(cleaned: str) -> str:
+def _why_unreadable(cleaned: str) -> Code:
     first_digit = re.search(r"\d", cleaned)
     if first_digit is None:
-        return f"Thiếu số văn bản: “{cleaned}”."
+        return Code.NO_NUMBER
     if _DATE_RE.search(cleaned):
-        return f"“{cleaned}” là ngày tháng, không phải số và ký hiệu văn bản."
+        return Code.IS_A_DATE
     if not any(char.isalpha() for char in cleaned[first_digit.start() :]):
-        return (
-            "Thiếu ký hiệu văn bản (loại văn bản và cơ quan ban hành, ví dụ 21-KL/TW): "
-            f"“{cleaned}”."
-        )
-    return f"Không nhận ra ký hiệu văn bản: “{cleaned}”."
+        return Code.NO_CODES
+    return Code.UNREADABLE
 
 
 def _symbol_from(match: re.Match[str], text: str) -> DocumentSymbol:
@@ -640,11 +685,11 @@ def _symbol_from(match: re.Match[str], text: str) -> DocumentSymbol:
 
 def _number(digits: str, text: str) -> int:
     if int(digits) == 0:
-        raise InvalidSymbol(f"Số văn bản phải lớn hơn 0: “{text}”.", text)
+        raise InvalidSymbol(Code.NUMBER_ZERO, {"text": text}, text)
     return int(digits)
 
 
-def _add_warnings(symbol: DocumentSymbol, warnings: list[str]) -> DocumentSymbol:
+def _add_warnings(symbol: DocumentSymbol, warnings: list[Problem]) -> DocumentSymbol:
     return replace(symbol, warnings=(*symbol.warnings, *warnings)) if warnings else symbol
 
 
@@ -653,28 +698,28 @@ def _party_symbol(number: str, type_code: str, issuer: str, text: str) -> Docume
     return _add_warnings(symbol, [*_party_type_warnings(symbol), *_party_issuer_warnings(symbol)])
 
 
-def _party_type_warnings(symbol: DocumentSymbol) -> list[str]:
+def _party_type_warnings(symbol: DocumentSymbol) -> list[Problem]:
     code = symbol.type_code
     if code in _PARTY_TYPES:
         return []
     if code in _STATE_TYPES:
-        return [f"“{code}” là loại văn bản của Nhà nước, không dùng trong ký hiệu của Đảng."]
+        return [Problem(Code.STATE_TYPE_IN_PARTY, {"code": code})]
     if code in _STATE_ISSUERS:
-        return [f"“{code}” là ký hiệu cơ quan Nhà nước, không phải loại văn bản của Đảng."]
-    return [f"Loại văn bản “{code}” không có trong danh mục văn bản của Đảng."]
+        return [Problem(Code.STATE_BODY_AS_PARTY_TYPE, {"code": code})]
+    return [Problem(Code.UNKNOWN_PARTY_TYPE, {"code": code})]
 
 
-def _party_issuer_warnings(symbol: DocumentSymbol) -> list[str]:
+def _party_issuer_warnings(symbol: DocumentSymbol) -> list[Problem]:
     if not symbol.issuer:
-        return ["Thiếu cơ quan ban hành sau dấu “/” (ví dụ 21-KL/TW)."]
+        return [Problem(Code.PARTY_NO_ISSUER)]
     warnings = []
     for code in symbol.issuer.split("-"):
         if code in _PARTY_ISSUERS:
             continue
         if code in _STATE_ISSUERS:
-            warnings.append(f"“{code}” là cơ quan Nhà nước, không phải cấp ủy hay cơ quan Đảng.")
+            warnings.append(Problem(Code.STATE_BODY_IN_PARTY, {"code": code}))
         else:
-            warnings.append(f"Cơ quan ban hành “{code}” không có trong danh mục của Đảng.")
+            warnings.append(Problem(Code.UNKNOWN_PARTY_ISSUER, {"code": code}))
     return warnings
 
 
@@ -684,11 +729,7 @@ def _state_symbol(
     first, *rest = _canonical_codes(codes).split("-")
     legislature = _LEGISLATURE_RE.fullmatch(first) if not rest else None
     if not rest and not (legislature or first in _STATE_ISSUERS or first in _STATE_TYPES):
-        raise InvalidSymbol(
-            f"Không nhận ra ký hiệu văn bản: “{_clean(text)}” (văn bản Nhà nước ghi "
-            "số/LOẠI-CƠ QUAN, ví dụ 1034/QĐ-TTg).",
-            text,
-        )
+        raise InvalidSymbol(Code.STATE_SHAPE, {"text": _clean(text)}, text)
     if first in _STATE_TYPES:
         type_code, issuer = first, "-".join(rest)
     else:
@@ -702,28 +743,28 @@ def _state_symbol(
     )
     warnings = []
     if year and not year_slash:
-        warnings.append(f"Thiếu dấu “/” giữa năm {year} và “{codes}”.")
+        warnings.append(Problem(Code.YEAR_WITHOUT_SLASH, {"year": year, "codes": codes}))
     if symbol.year is not None and not 1945 <= symbol.year <= 2100:
-        warnings.append(f"Năm ban hành {symbol.year} không hợp lý.")
+        warnings.append(Problem(Code.UNLIKELY_YEAR, {"year": symbol.year}))
     if legislature and symbol.year is None:
-        warnings.append("Thiếu năm ban hành (ví dụ 17/2008/QH12).")
+        warnings.append(Problem(Code.LAW_WITHOUT_YEAR))
     return _add_warnings(symbol, warnings + _state_issuer_warnings(symbol))
 
 
-def _state_issuer_warnings(symbol: DocumentSymbol) -> list[str]:
+def _state_issuer_warnings(symbol: DocumentSymbol) -> list[Problem]:
     if not symbol.issuer:
-        return ["Thiếu cơ quan ban hành (ví dụ 1034/QĐ-TTg)."]
+        return [Problem(Code.STATE_NO_ISSUER)]
     agency = symbol.issuer.split("-")[0]
     if agency in _STATE_ISSUERS or _LEGISLATURE_RE.fullmatch(agency):
         return []
     if symbol.type_code:
-        return [f"Cơ quan ban hành “{agency}” không có trong danh mục cơ quan Nhà nước."]
+        return [Problem(Code.UNKNOWN_STATE_ISSUER, {"code": agency})]
     if agency in _PARTY_TYPES:
-        return [f"“{symbol}” giống ký hiệu của Đảng, viết số-LOẠI/CƠ QUAN (ví dụ 21-KL/TW)."]
-    return [f"Không nhận ra loại văn bản hay cơ quan ban hành “{agency}”."]
+        return [Problem(Code.LOOKS_LIKE_PARTY, {"symbol": str(symbol)})]
+    return [Problem(Code.UNKNOWN_STATE_CODE, {"code": agency})]
 
 
-def _lead_type_warnings(lead: str, symbol: DocumentSymbol) -> list[str]:
+def _lead_type_warnings(lead: str, symbol: DocumentSymbol) -> list[Problem]:
     """Warn when the words before a symbol name another type: ``Chỉ thị 21-KL/TW``."""
     if not symbol.type_code:
         return []
@@ -735,5 +776,7 @@ def _lead_type_warnings(lead: str, symbol: DocumentSymbol) -> list[str]:
             written = lead[word.start("word") : word.end("word")]
             if len(folded) != len(lead):  # folding changed the offsets: show it folded
                 written = word["word"]
-            warnings.append(f"“{written}” không khớp loại văn bản “{symbol.type_code}”.")
+            warnings.append(
+                Problem(Code.LEAD_TYPE_MISMATCH, {"written": written, "code": symbol.type_code})
+            )
     return warnings

@@ -53,15 +53,16 @@ def test_translators_are_never_offered_figures_dates_or_symbols(demo, model):
 
 
 @pytest.mark.parametrize(
-    ("model", "figures"),
+    ("model", "figures", "english_figures"),
     [
-        (DirectiveReportPage, ["14", "126", "115", "21-KL/TW", "25-KH/ĐU", "30/11/2022"]),
-        (SeminarEventPage, ["16", "02/12/2022", "21-KL/TW"]),
-        (DanVanKheoStoryPage, ["126", "2,5"]),
+        (DirectiveReportPage, ["14", "126", "115", "21-KL/TW", "25-KH/ĐU", "30/11/2022"], []),
+        (SeminarEventPage, ["16", "02/12/2022", "21-KL/TW"], []),
+        # The same figure, written as each language writes it.
+        (DanVanKheoStoryPage, ["126"], [("2,5", "2.5")]),
     ],
 )
 def test_english_pages_render_with_the_same_figures_dates_and_symbols(
-    client, english, model, figures, django_capture_on_commit_callbacks
+    client, english, model, figures, english_figures, django_capture_on_commit_callbacks
 ):
     page = model.objects.filter(locale__language_code="vi").order_by("pk").first()
     # wagtail-localize publishes translations when the transaction commits.
@@ -79,6 +80,9 @@ def test_english_pages_render_with_the_same_figures_dates_and_symbols(
     for figure in figures:
         assert figure in source_html
         assert figure in html, figure
+    for vietnamese, english_figure in english_figures:
+        assert f">{vietnamese}</data>" in source_html
+        assert f">{english_figure}</data>" in html, english_figure
     assert 'hreflang="vi"' in html and 'hreflang="en"' in source_html
 
 

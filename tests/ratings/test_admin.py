@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
@@ -10,6 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Locale, ModelLogEntry, Page
+from wagtail.users.models import UserProfile
 
 from tests.portal.models import NewsPage
 from wagtail_dangvu.ratings.models import Rating, Vote
@@ -73,6 +75,30 @@ def test_the_listing_shows_rated_pages_with_their_figures(admin, rated):
     for figure in ("<td>21</td>", "<td>4.2</td>", "<td>4.3</td>", "<td>1.0</td>"):
         assert figure.replace("<td>", "").replace("</td>", "") in html
     assert "Tất cả ngôn ngữ" in html
+
+
+def test_the_listing_groups_thousands_in_the_admin_s_language(admin, admin_user, rated):
+    # An imported counter: 12,345 votes. Django's Vietnamese formats group no digits.
+    Rating.objects.filter(page__title="Tọa đàm dân vận khéo").update(count=12345, total=43210)
+    assert ">12345<" in admin.get(url("list")).content.decode().replace("\n", "").replace(" ", "")
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "en"
+    profile.save()
+    html = admin.get(url("list")).content.decode()
+    assert "12,345" in html
+    assert "43,210" in html
+
+
+def test_each_row_offers_its_reset_in_the_more_menu(admin, rated):
+    html = admin.get(url("list")).content.decode()
+
+    for rating in Rating.objects.all():
+        link = re.search(
+            rf'<a [^>]*href="{re.escape(url("reset", rating.pk))}"[^>]*>(.*?)</a>', html, re.S
+        )
+        assert link, rating
+        assert "Đặt lại" in link.group(1)
 
 
 def test_the_listing_sorts_by_average_votes_and_title(admin, rated):
@@ -349,7 +375,11 @@ def test_the_rating_panel_of_an_unrated_page(admin_user, article):
 
 def test_the_rating_panel_fits_in_any_page_types_edit_handler(admin_user, rated):
     from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
-    from wagtail.admin.telepath import JSContext
+
+    try:
+        from wagtail.admin.telepath import JSContext
+    except ImportError:  # Wagtail 7.0 packs no panel for the browser: nothing to fit there
+        JSContext = None
 
     page = rated["Sơ kết Kết luận 21-KL/TW"]
     edit_handler = TabbedInterface(
@@ -366,5 +396,6 @@ def test_the_rating_panel_fits_in_any_page_types_edit_handler(admin_user, rated)
 
     assert "Xếp hạng" not in bound.render_form_content()  # the panel shows figures, not lines
     assert "<dd>21</dd>" in bound.render_form_content()
-    assert JSContext().pack(bound)
+    if JSContext is not None:  # Wagtail 7.1 and newer
+        assert JSContext().pack(bound)
     assert edit_handler.get_form_options()["fields"] == ["title"]  # it adds no field

@@ -1,4 +1,8 @@
-"""Tests for :mod:`wagtail_dangvu.charts`: validation, geometry, SVG safety and accessibility."""
+"""Tests for :mod:`wagtail_dangvu.charts`: validation, geometry, SVG safety and accessibility.
+
+The module words nothing: validation gives codes, and a chart's few words come from the
+caller (``WORDS`` here; ``tests/integration/test_wording`` checks the real wording).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import itertools
 import math
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -23,7 +28,11 @@ from wagtail_dangvu.charts import (
     ChartData,
     ChartError,
     ChartKind,
+    Code,
+    Description,
+    Place,
     Series,
+    Words,
     bar_extent,
     describe,
     nice_ticks,
@@ -37,6 +46,8 @@ from wagtail_dangvu.charts import (
     to_csv,
     validate,
 )
+from wagtail_dangvu.formats import NumberStyle
+from wagtail_dangvu.problems import Problem
 
 D = Decimal
 SVG = "{http://www.w3.org/2000/svg}"
@@ -118,8 +129,20 @@ def contrast_with_white(colour: str) -> float:
     return 1.05 / (luminance + 0.05)
 
 
+def kind_name(kind: ChartKind) -> str:
+    return f"[{kind.value} chart]"
+
+
+def description(facts: Description) -> str:
+    return f"[{facts.kind.value}: {facts.categories}, {facts.series}, {facts.series_names}]"
+
+
+#: Words a caller gives a chart: recognisable stand-ins, Vietnamese numbers.
+WORDS = Words(kind_name=kind_name, description=description, unit_caption="[unit {}]".format)
+
+
 def render(data: ChartData, kind: ChartKind | str, prefix: str = "chart-1") -> ET.Element:
-    root = parse(render_svg(data, kind, id_prefix=prefix))
+    root = parse(render_svg(data, kind, id_prefix=prefix, words=WORDS))
     assert_safe(root)
     return root
 
@@ -170,28 +193,39 @@ def test_valid_data_has_no_errors_for_every_kind():
 
 def test_no_categories_and_no_series():
     errors = validate(make_data(categories=(), series=()), ChartKind.BAR)
-    assert "Biểu đồ cần ít nhất một danh mục." in errors
-    assert "Biểu đồ cần ít nhất một chuỗi số liệu." in errors
+    assert errors == [Problem(Code.NO_CATEGORIES), Problem(Code.NO_SERIES)]
 
 
 def test_ragged_rows_are_reported_with_the_series_name():
     data = make_data(series=(Series("Năm 2023", (1, 2)), Series("", (1, 2, 3))))
     (error,) = validate(data, "column")
-    assert "“Năm 2023” có 2 giá trị" in error
-    assert "3 danh mục" in error
+    assert error == Problem(
+        Code.LENGTH_MISMATCH, {"series": Place("Năm 2023", 1), "values": 2, "categories": 3}
+    )
 
 
 @pytest.mark.parametrize("bad", [D("NaN"), D("Infinity"), D("-Infinity"), D("sNaN"), math.nan])
 def test_non_finite_values_are_reported_with_the_cell(bad):
     data = make_data(series=(Series("S", (1, bad, 3)),))
     (error,) = validate(data, ChartKind.LINE)
-    assert "“Giám sát”" in error
-    assert "không phải là số hữu hạn" in error
+    assert error == Problem(
+        Code.NOT_FINITE, {"series": Place("S", 1), "cells": (Place("Giám sát", 2),)}
+    )
+
+
+def test_unnamed_series_and_cells_are_told_by_their_position():
+    data = make_data(
+        categories=("A", " ", "C"), series=(Series("A", (1, 2, 3)), Series(" ", (1, D("NaN"), 3)))
+    )
+    (error,) = validate(data, "bar")
+    assert error.params == {"series": Place("", 2), "cells": (Place("", 2),)}
 
 
 def test_implausibly_large_values_are_rejected():
-    data = make_data(series=(Series("S", (1, D("1e16"), 3)),))
-    assert validate(data, "bar") != []
+    data = make_data(series=(Series("S", (1, D("1e16"), D("-1e17"))),))
+    (error,) = validate(data, "bar")
+    assert error.code == Code.TOO_LARGE
+    assert error.params["cells"] == (Place("Giám sát", 2), Place("Kỷ luật", 3))
     assert validate(make_data(series=(Series("S", (1, D("1e15"), 3)),)), "bar") == []
 
 
@@ -199,32 +233,32 @@ def test_negative_values_are_fine_in_bars_but_not_in_a_pie():
     data = pie_data(values=(5, -2, 3))
     assert validate(data, "bar") == []
     (error,) = validate(data, "pie")
-    assert "“Chưa đạt”" in error
-    assert "số âm" in error
+    assert error == Problem(
+        Code.PIE_NEGATIVE, {"series": Place("Xếp loại", 1), "cells": (Place("Chưa đạt", 2),)}
+    )
 
 
 def test_pie_takes_exactly_one_series():
     data = make_data(series=(Series("A", (1, 2, 3)), Series("B", (1, 2, 3))))
     assert validate(data, "column") == []
-    (error,) = validate(data, "pie")
-    assert "một chuỗi số liệu" in error
+    assert validate(data, "pie") == [Problem(Code.PIE_SEVERAL_SERIES, {"count": 2})]
 
 
 def test_pie_needs_every_cell():
     (error,) = validate(pie_data(values=(1, None, 3)), "pie")
-    assert "còn trống" in error
+    assert (error.code, error.params["cells"]) == (Code.PIE_MISSING, (Place("Chưa đạt", 2),))
 
 
 def test_pie_with_zero_total():
-    (error,) = validate(pie_data(values=(0, 0, 0)), "pie")
-    assert "bằng 0" in error
+    assert validate(pie_data(values=(0, 0, 0)), "pie") == [Problem(Code.PIE_ZERO_TOTAL)]
 
 
 def test_too_many_series():
     series = tuple(Series(f"S{i}", (1, 2, 3)) for i in range(MAX_SERIES + 1))
     assert validate(make_data(series=series[:-1]), "line") == []
-    (error,) = validate(make_data(series=series), "line")
-    assert str(MAX_SERIES) in error
+    assert validate(make_data(series=series), "line") == [
+        Problem(Code.TOO_MANY_SERIES, {"limit": MAX_SERIES, "count": MAX_SERIES + 1})
+    ]
 
 
 @pytest.mark.parametrize(
@@ -242,29 +276,32 @@ def test_too_many_categories(kind, limit):
         return make_data(categories=categories, series=(Series("S", (1,) * count),))
 
     assert validate(data(limit), kind) == []
-    (error,) = validate(data(limit + 1), kind)
-    assert f"tối đa {limit} danh mục" in error
+    assert validate(data(limit + 1), kind) == [
+        Problem(
+            Code.TOO_MANY_CATEGORIES, {"kind": ChartKind(kind), "limit": limit, "count": limit + 1}
+        )
+    ]
 
 
-def test_unknown_kind_is_a_message_not_a_crash():
-    assert validate(make_data(), "donut") == ["Loại biểu đồ không hợp lệ: “donut”."]
+def test_unknown_kind_is_a_problem_not_a_crash():
+    assert validate(make_data(), "donut") == [Problem(Code.BAD_KIND, {"kind": "donut"})]
     with pytest.raises(ChartError):
-        render_svg(make_data(), "donut", id_prefix="c")
+        render_svg(make_data(), "donut", id_prefix="c", words=WORDS)
 
 
-def test_render_raises_chart_error_with_the_validation_messages():
+def test_render_raises_chart_error_with_the_validation_problems():
     data = pie_data(values=(1, -1, None))
     with pytest.raises(ChartError) as caught:
-        render_svg(data, "pie", id_prefix="c")
+        render_svg(data, "pie", id_prefix="c", words=WORDS)
     assert isinstance(caught.value, ValueError)
-    assert list(caught.value.messages) == validate(data, "pie")
-    assert str(caught.value) == " ".join(caught.value.messages)
+    assert list(caught.value.problems) == validate(data, "pie")
+    assert [p.code for p in caught.value.problems] == [Code.PIE_MISSING, Code.PIE_NEGATIVE]
 
 
 @pytest.mark.parametrize("prefix", ["", "1chart", "a b", 'x"y', "c<1>"])
 def test_id_prefix_must_be_an_xml_name(prefix):
     with pytest.raises(ValueError) as caught:
-        render_svg(make_data(), "bar", id_prefix=prefix)
+        render_svg(make_data(), "bar", id_prefix=prefix, words=WORDS)
     assert not isinstance(caught.value, ChartError)  # a programming error, not bad data
 
 
@@ -426,12 +463,31 @@ def test_blank_title_and_description_get_fallbacks():
         series=(Series("Năm 2023", (1, 2, 3)), Series("Năm 2024", (2, 3, 4))),
     )
     root = render(data, "column")
-    assert find_all(root, "title")[0].text == "Biểu đồ cột"
+    assert find_all(root, "title")[0].text == "[column chart]"
     desc = find_all(root, "desc")[0].text
-    assert desc == describe(data, "column")
-    assert desc == (
-        "Biểu đồ cột gồm 3 danh mục và 2 chuỗi số liệu (Năm 2023; Năm 2024), đơn vị: cuộc."
+    assert describe(data, "column") == Description(
+        kind=ChartKind.COLUMN,
+        categories=3,
+        series=2,
+        series_names=("Năm 2023", "Năm 2024"),
+        unit="cuộc",
     )
+    assert desc == "[column: 3, 2, ('Năm 2023', 'Năm 2024')]"
+
+
+@pytest.mark.parametrize(
+    ("kind", "series", "expected"),
+    [
+        ("pie", (Series("Năm 2023", (1, 2, 3)),), (0, ())),  # a pie has one series: not told
+        ("bar", (Series("Năm 2023", (1, 2, 3)),), (0, ())),  # one series: not told
+        ("line", (Series("A", (1, 2, 3)), Series(" ", (1, 2, 3))), (2, ("A",))),
+        ("line", (Series("", (1, 2, 3)), Series(" ", (1, 2, 3))), (2, ())),
+    ],
+)
+def test_the_description_counts_series_only_when_several_are_drawn(kind, series, expected):
+    facts = describe(make_data(series=series, unit=" "), kind)
+    assert (facts.series, facts.series_names) == expected
+    assert facts.unit == ""
 
 
 @pytest.mark.parametrize("kind", ALL_KINDS)
@@ -456,7 +512,7 @@ def test_ids_are_unique_and_every_reference_resolves(kind):
 @pytest.mark.parametrize("kind", ALL_KINDS)
 def test_no_script_styles_or_external_resources(kind):
     data = pie_data() if kind is ChartKind.PIE else make_data()
-    svg = render_svg(data, kind, id_prefix="c")
+    svg = render_svg(data, kind, id_prefix="c", words=WORDS)
     assert "<script" not in svg and "<style" not in svg
     assert re.findall(r"https?://[^\"]+", svg) == ["http://www.w3.org/2000/svg"]
     classes = {c for e in parse(svg).iter() for c in (e.get("class") or "").split()}
@@ -495,7 +551,7 @@ def test_bar_chart_labels_values_vietnamese_style():
     texts = shown_texts(root)
     assert {"14", "95,94", "3.192"} <= texts
     assert {"0", "1.000", "2.000", "3.000", "4.000"} <= texts  # axis ticks
-    assert "Đơn vị: cuộc" in texts
+    assert "[unit cuộc]" in texts
 
 
 def test_decimal_ticks_keep_a_constant_number_of_places():
@@ -589,7 +645,7 @@ def test_hostile_strings_are_escaped_and_round_trip(kind, hostile):
         series=(Series(hostile, (D(3), D(4))),),
         unit=hostile,
     )
-    svg = render_svg(data, kind, id_prefix="x")
+    svg = render_svg(data, kind, id_prefix="x", words=WORDS)
     root = parse(svg)
     assert_safe(root)
     assert find_all(root, "title")[0].text == hostile
@@ -598,7 +654,7 @@ def test_hostile_strings_are_escaped_and_round_trip(kind, hostile):
     if kind is ChartKind.PIE:
         assert f"{hostile}: 42,9% (3 {hostile})" in texts
     else:
-        assert {hostile, f"Đơn vị: {hostile}"} <= texts
+        assert {hostile, f"[unit {hostile}]"} <= texts
     assert "<script" not in svg
     assert "<svg onload" not in svg
 
@@ -644,9 +700,11 @@ def test_any_xml_text_renders_well_formed_and_round_trips(inputs):
     data, kind = inputs
     root = render(data, kind, "p")
     title, desc = find_all(root, "title")[0], find_all(root, "desc")[0]
-    assert (title.text or "") == (data.title if data.title.strip() else kind.label)
+    assert (title.text or "") == (data.title if data.title.strip() else kind_name(kind))
     if data.description.strip():
         assert (desc.text or "") == data.description
+    else:
+        assert desc.text == description(describe(data, kind))
     texts = shown_texts(root)
     for category in data.categories:
         if kind is ChartKind.PIE:
@@ -657,14 +715,14 @@ def test_any_xml_text_renders_well_formed_and_round_trips(inputs):
     if kind is not ChartKind.PIE and (len(data.series) > 1 or data.series[0].name.strip()):
         assert {s.name for s in data.series} <= texts
     if kind is not ChartKind.PIE and data.unit.strip():
-        assert f"Đơn vị: {data.unit}" in texts
+        assert f"[unit {data.unit}]" in texts
 
 
 @FAST
 @given(chart_inputs(text=any_text))
 def test_control_characters_and_surrogates_are_stripped_not_fatal(inputs):
     data, kind = inputs
-    svg = render_svg(data, kind, id_prefix="p")
+    svg = render_svg(data, kind, id_prefix="p", words=WORDS)
     parse(svg)
     assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]", svg)
 
@@ -681,6 +739,22 @@ def test_table_rows_give_raw_and_formatted_values():
     assert (rows[1].cells[0].value, rows[1].cells[0].display) == (None, "\u2013")
     assert rows[2].cells[0].display == "95,94"
     assert [cell.display for cell in rows[2].cells] == ["95,94", "3"]
+
+
+def test_figures_are_written_in_the_callers_style():
+    english = NumberStyle(thousands=",", decimal=".")
+    data = make_data(series=(Series("A", (D(3192), None, D("95.94"))),))
+    assert [row.cells[0].display for row in table_rows(data, english)] == [
+        "3,192",
+        "\u2013",
+        "95.94",
+    ]
+    root = parse(
+        render_svg(pie_data(), "pie", id_prefix="p", words=replace(WORDS, numbers=english))
+    )
+    assert {"53.9%", "Đạt: 53.9% (14 cuộc)"} <= shown_texts(root)
+    root = parse(render_svg(data, "column", id_prefix="c", words=replace(WORDS, numbers=english)))
+    assert {"3,192", "95.94"} <= shown_texts(root)
 
 
 def test_table_rows_tolerate_ragged_data():

@@ -22,6 +22,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .. import charts
 from ..formats import percent
+from ..wording import chart_words, number_style, words
 
 INDICATOR_MODEL = "wagtail_dangvu.Indicator"
 
@@ -350,7 +351,8 @@ class ChartValue(blocks.StructValue):
 
     @cached_property
     def errors(self) -> list[str]:
-        return charts.validate(self.data, self.get("kind"))
+        """Why the figures cannot be drawn, in the active language; empty when they can."""
+        return words(charts.validate(self.data, self.get("kind")))
 
     @property
     def id_prefix(self) -> str:
@@ -360,15 +362,18 @@ class ChartValue(blocks.StructValue):
 
     @cached_property
     def svg(self) -> str:
-        """The chart as inline SVG; empty when the figures cannot be drawn."""
+        """The chart as inline SVG, in the active language; empty when the figures cannot
+        be drawn."""
         try:
-            return charts.render_svg(self.data, self.get("kind"), id_prefix=self.id_prefix)
+            return charts.render_svg(
+                self.data, self.get("kind"), id_prefix=self.id_prefix, words=chart_words()
+            )
         except charts.ChartError:
             return ""
 
     @cached_property
     def table(self):
-        return charts.table_rows(self.data)
+        return charts.table_rows(self.data, number_style())
 
     @property
     def csv_data_uri(self) -> str:

@@ -8,9 +8,10 @@ import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
-from django.conf import settings
 from django.db import migrations, models
 from django.utils.html import escape, strip_tags
+
+from wagtail_dangvu.compat import PAGE_MODEL
 
 # What Wagtail's rich text begins with: a block element.
 RICH_TEXT = re.compile(r"\s*<(?:p|h[1-6]|ul|ol|blockquote|hr|embed|figure|div)[\s/>]")
@@ -70,6 +71,7 @@ class Migration(migrations.Migration):
         ("wagtail_dangvu", "0003_withheldfile"),
         ("wagtailcore", "0094_alter_page_locale"),
         ("wagtailimages", "0027_image_description"),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
@@ -84,7 +86,7 @@ class Migration(migrations.Migration):
                         parent_link=True,
                         primary_key=True,
                         serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
+                        to=PAGE_MODEL,
                     ),
                 ),
                 ("search_text", models.TextField(blank=True, default="", editable=False)),
@@ -127,7 +129,7 @@ class Migration(migrations.Migration):
                         parent_link=True,
                         primary_key=True,
                         serialize=False,
-                        to=settings.WAGTAIL_PAGE_MODEL,
+                        to=PAGE_MODEL,
                     ),
                 ),
                 ("search_text", models.TextField(blank=True, default="", editable=False)),

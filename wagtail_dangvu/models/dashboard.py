@@ -22,6 +22,7 @@ from ..compat import PAGE_MODEL
 from ..csvsafe import neutralise
 from ..downloads import content_disposition
 from ..rollup import Aggregation, Observation, combine
+from ..wording import chart_words
 from .base import DangvuPage
 from .indicators import Indicator, IndicatorValue
 
@@ -53,7 +54,9 @@ class Rollup:
         for index, row in enumerate(self.rows):
             data = self.chart_data(row)
             try:
-                svg = charts.render_svg(data, "column", id_prefix=f"dangvu-rollup-{index}")
+                svg = charts.render_svg(
+                    data, "column", id_prefix=f"dangvu-rollup-{index}", words=chart_words()
+                )
             except charts.ChartError:
                 svg = ""
             result.append({"row": row, "data": data, "svg": svg})

@@ -30,6 +30,7 @@ from ..signals import document_visibility_changed
 from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
 from ..text import search_words
 from ..viewer import WITHHELD_LABEL, current_viewer, viewer_is_declared
+from ..wording import word
 
 ROMAN_TERM_RE = re.compile(r"^[IVXLC]+$")
 
@@ -318,7 +319,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         try:
             symbol = parse_symbol(self.symbol or "")
         except InvalidSymbol as error:
-            errors["symbol"] = str(error)
+            errors["symbol"] = word(error.problem)
         else:
             if not symbol.is_complete:
                 errors["symbol"] = gettext(

@@ -12,13 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import (
     BooleanColumn,
     BulkActionsCheckboxColumn,
     Column,
     DateColumn,
-    NumberColumn,
     TitleColumn,
 )
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -29,6 +27,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
+from wagtail_dangvu.compat import NumberColumn, listing_menu_item
 from wagtail_dangvu.csvsafe import neutralise
 from wagtail_dangvu.downloads import content_disposition
 
@@ -124,7 +123,7 @@ class RatingIndexView(IndexView):
         buttons = super().get_list_more_buttons(instance)
         if self.user_has_permission("reset"):
             buttons.append(
-                MenuItem(
+                listing_menu_item(
                     _("Reset"),
                     url=reverse(self.reset_url_name, args=[quote(instance.pk)]),
                     icon_name="rotate",

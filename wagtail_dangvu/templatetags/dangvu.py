@@ -1,7 +1,8 @@
 """Template filters and tags: ``{% load dangvu %}``.
 
-The filters carry the names of the pure functions in :mod:`wagtail_dangvu.formats`. On a
-value they cannot format they return the value unchanged rather than break the page.
+The ``vi_*`` filters carry the names of the pure functions in :mod:`wagtail_dangvu.formats`;
+``number`` writes a figure in the page's language. On a value they cannot format they
+return the value unchanged rather than break the page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from .. import formats
+from .. import formats, wording
 from ..blocks.documents import link_symbols_in_context
 from ..conf import get_setting
 
@@ -26,14 +27,25 @@ def _tz():
     return get_setting("TIME_ZONE")
 
 
-@register.filter
-def vi_number(value, decimals=None):
+def _figure(write, value, decimals):
     if value in (None, ""):
         return ""
     try:
-        return formats.vi_number(value, None if decimals in (None, "") else int(decimals))
+        return write(value, None if decimals in (None, "") else int(decimals))
     except (ValueError, TypeError):
         return value
+
+
+@register.filter
+def vi_number(value, decimals=None):
+    return _figure(formats.vi_number, value, decimals)
+
+
+@register.filter
+def number(value, decimals=None):
+    """A figure in the page's language: ``3.192``, ``95,94`` in Vietnamese, ``3,192``,
+    ``95.94`` in English (:func:`~wagtail_dangvu.formats.vi_number` whatever the language)."""
+    return _figure(wording.number, value, decimals)
 
 
 @register.filter
