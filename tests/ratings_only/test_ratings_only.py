@@ -98,6 +98,7 @@ def test_a_project_with_the_ratings_alone_migrates_checks_and_rates_its_own_page
         "wagtail_dangvu.compat",
         "wagtail_dangvu.csvsafe",
         "wagtail_dangvu.downloads",
+        "wagtail_dangvu.problems",
         "wagtail_dangvu.symbols",
     }
 
