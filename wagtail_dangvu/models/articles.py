@@ -12,11 +12,20 @@ An article type is a pair declared against these two abstract pages, the way
   a filter that cannot be read is ignored and named to the reader with a 400, the valid
   ones are kept; the RSS feed follows the same filters; every facet and tag link keeps
   the other filters.
+
+Every article has the reading features below it (``reading_features``): the share bar
+(Facebook, Zalo, copy the link) and the print view at ``<article URL>print/``. The print
+view renders the type's own template with the print layout as its base template: each
+article template wraps its article in ``{% block dangvu_article %}`` inside ``content``,
+and the print layout (``wagtail_dangvu/print.html``) shows that block alone.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -32,16 +41,25 @@ from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
 
+#: Where the share links lead. Zalo documents no share URL for the web; this is the one its
+#: share plugin opens, which Vietnamese portals link to.
+FACEBOOK_SHARE_URL = "https://www.facebook.com/sharer/sharer.php"
+ZALO_SHARE_URL = "https://sp.zalo.me/share_inline"
+PRINT_TEMPLATE = "wagtail_dangvu/print.html"
 
-class AbstractArticlePage(DangvuPage):
+
+class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     """An article of the portal: a report, an event, a story, a news article.
 
     Concrete subclasses declare ``tags = ClusterTaggableManager(through=<their tag
-    model>)`` and ``parent_page_types``.
+    model>)`` and ``parent_page_types``. Their template wraps the article in
+    ``{% block dangvu_article %}`` inside ``{% block content %}``, for the print view.
     """
 
     portal_feed = True  # listed in the portal-wide RSS feed
     rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
+    # The share bar and the print view; False turns them off.
+    reading_features = True
 
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
@@ -82,6 +100,42 @@ class AbstractArticlePage(DangvuPage):
         parent = self.get_parent()
         parent = parent.specific if parent is not None else None
         return parent if isinstance(parent, AbstractArticleIndexPage) else None
+
+    # Reading features ----------------------------------------------------------------------
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        """The article alone, for paper: the type's own template on the print layout.
+
+        Routed, so Wagtail's serve rules apply: live pages only, and a private page asks
+        for its password or login first.
+        """
+        if not self.reading_features:
+            raise Http404
+        context = self.get_context(request)
+        site = self.get_site()
+        context.update(
+            dangvu_base_template=PRINT_TEMPLATE,
+            portal_name=(site.site_name or site.root_page.localized.title) if site else "",
+            article_url=self.get_full_url(request),
+        )
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def reading_context(self, request) -> dict:
+        """The share links and the print link, for the share bar."""
+        url = self.get_full_url(request)
+        return {
+            "url": url,
+            "facebook": f"{FACEBOOK_SHARE_URL}?{urlencode({'u': url})}",
+            "zalo": f"{ZALO_SHARE_URL}?{urlencode({'url': url})}",
+            "print": self.get_url(request) + self.reverse_subpage("print"),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.reading_features:
+            context["dangvu_reading"] = self.reading_context(request)
+        return context
 
 
 class ArticleFeed(PageFeed):
