@@ -14,10 +14,11 @@ An article type is a pair declared against these two abstract pages, the way
   the other filters.
 
 Every article has the reading features below it (``reading_features``): the share bar
-(Facebook, Zalo, copy the link) and the print view at ``<article URL>print/``. The print
-view renders the type's own template with the print layout as its base template: each
-article template wraps its article in ``{% block dangvu_article %}`` inside ``content``,
-and the print layout (``wagtail_dangvu/print.html``) shows that block alone.
+(Facebook, Zalo, copy the link), the print view at ``<article URL>print/`` and the view
+counter (:mod:`wagtail_dangvu.models.view_counts`). The print view renders the type's own
+template with the print layout as its base template: each article template wraps its
+article in ``{% block dangvu_article %}`` inside ``content``, and the print layout
+(``wagtail_dangvu/print.html``) shows that block alone.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from urllib.parse import urlencode
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +42,7 @@ from ..facets import Facets, querystring
 from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
+from .view_counts import ArticleViewCount
 
 #: Where the share links lead. Zalo documents no share URL for the web; this is the one its
 #: share plugin opens, which Vietnamese portals link to.
@@ -58,7 +61,7 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
 
     portal_feed = True  # listed in the portal-wide RSS feed
     rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
-    # The share bar and the print view; False turns them off.
+    # The share bar, the print view and the view counter; False turns them all off.
     reading_features = True
 
     summary = models.TextField(
@@ -122,13 +125,18 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
         return TemplateResponse(request, self.get_template(request), context)
 
     def reading_context(self, request) -> dict:
-        """The share links and the print link, for the share bar."""
+        """The share links, the print link and the counter's URL, for the share bar."""
         url = self.get_full_url(request)
+        try:
+            counter_url = reverse("dangvu:view_count", kwargs={"page_id": self.pk})
+        except NoReverseMatch:  # wagtail_dangvu.urls not mounted: no counter
+            counter_url = None
         return {
             "url": url,
             "facebook": f"{FACEBOOK_SHARE_URL}?{urlencode({'u': url})}",
             "zalo": f"{ZALO_SHARE_URL}?{urlencode({'url': url})}",
             "print": self.get_url(request) + self.reverse_subpage("print"),
+            "counter_url": counter_url,
         }
 
     def get_context(self, request, *args, **kwargs):
@@ -136,6 +144,11 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
         if self.reading_features:
             context["dangvu_reading"] = self.reading_context(request)
         return context
+
+    @cached_property
+    def view_total(self) -> int:
+        """How many times the article has been read (as of this render)."""
+        return ArticleViewCount.objects.total_for(self.pk)
 
 
 class ArticleFeed(PageFeed):

@@ -1,6 +1,7 @@
-/* The reading features below an article: the copy-link button of the share bar. No inline
-   script or handler (a strict Content-Security-Policy holds); without JavaScript the
-   address stays a field to select. */
+/* The reading features below an article: the copy-link button of the share bar, and the
+   view counter. No inline script or handler (a strict Content-Security-Policy holds);
+   without JavaScript the address stays a field to select and the total is the one the
+   page was rendered with. */
 (function () {
   "use strict";
 
@@ -53,8 +54,30 @@
     });
   }
 
+  function countView(counter) {
+    var total = counter.querySelector("[data-dangvu-views-total]");
+    fetch(counter.getAttribute("data-url"), {
+      method: "POST",
+      credentials: "same-origin",
+      keepalive: true,
+      headers: { Accept: "application/json" },
+    })
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .then(function (data) {
+        if (data && total) {
+          total.textContent = data.display;
+        }
+      })
+      .catch(function () {
+        /* An uncounted view is not the reader's concern. */
+      });
+  }
+
   function init() {
     document.querySelectorAll("[data-dangvu-share]").forEach(enhanceShare);
+    document.querySelectorAll("[data-dangvu-views]").forEach(countView);
   }
 
   if (document.readyState === "loading") {
