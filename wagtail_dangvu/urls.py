@@ -1,18 +1,21 @@
-"""Public URLs of the app outside the page tree: the portal search and the portal feed.
+"""Public URLs of the app outside the page tree: the portal search, the portal feed and
+the articles' view counter.
 
 Mount them inside ``i18n_patterns`` so each language gets its own::
 
-    path("", include("wagtail_dangvu.urls")),  # /tim-kiem/ and /rss/, before Wagtail's
+    path("", include("wagtail_dangvu.urls")),  # /tim-kiem/, /rss/, /luot-xem/<id>/
 """
 
 from django.urls import path
 
 from .feeds import portal_feed
 from .views import search_view
+from .views_counter import view_count
 
 app_name = "dangvu"
 
 urlpatterns = [
     path("tim-kiem/", search_view, name="search"),
     path("rss/", portal_feed, name="feed"),
+    path("luot-xem/<int:page_id>/", view_count, name="view_count"),
 ]

@@ -1,10 +1,22 @@
-"""Content shared by the integration tests: the register and two of its documents."""
+"""Content shared by the integration tests: the register and two of its documents, and one
+article of each type."""
 
 import datetime
 
 import pytest
 
-from tests.factories import make_document, make_register
+from tests.factories import (
+    make_document,
+    make_event,
+    make_event_index,
+    make_news,
+    make_news_index,
+    make_register,
+    make_report,
+    make_report_index,
+    make_story,
+    make_story_index,
+)
 from wagtail_dangvu.models import SecrecyLevel
 
 
@@ -28,3 +40,16 @@ def secret():
         issue_date=datetime.date(2022, 11, 20),
         secrecy=SecrecyLevel.SECRET,
     )
+
+
+@pytest.fixture
+def articles(home):
+    """One article of each type, published under the home page, each with its summary."""
+    return {
+        "report": make_report(
+            make_report_index(home), title="Báo cáo sơ kết", summary="Tóm tắt BC"
+        ),
+        "event": make_event(make_event_index(home), title="Tọa đàm", summary="Tóm tắt SK"),
+        "story": make_story(make_story_index(home), title="Mô hình hay", summary="Tóm tắt MH"),
+        "news": make_news(make_news_index(home), title="Tin hoạt động", summary="Tóm tắt TT"),
+    }

@@ -28,8 +28,11 @@ from .stories import (
     RecognitionLevel,
     StoryKind,
 )
+from .view_counts import ArticleView, ArticleViewCount
 
 __all__ = [
+    "ArticleView",
+    "ArticleViewCount",
     "Circulation",
     "DanVanKheoField",
     "DanVanKheoIndexPage",

@@ -12,12 +12,23 @@ An article type is a pair declared against these two abstract pages, the way
   a filter that cannot be read is ignored and named to the reader with a 400, the valid
   ones are kept; the RSS feed follows the same filters; every facet and tag link keeps
   the other filters.
+
+Every article has the reading features below it (``reading_features``): the share bar
+(Facebook, Zalo, copy the link), the print view at ``<article URL>print/`` and the view
+counter (:mod:`wagtail_dangvu.models.view_counts`). The print view renders the type's own
+template with the print layout as its base template: each article template wraps its
+article in ``{% block dangvu_article %}`` inside ``content``, and the print layout
+(``wagtail_dangvu/print.html``) shows that block alone.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.db import models
+from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -31,17 +42,27 @@ from ..facets import Facets, querystring
 from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
+from .view_counts import ArticleViewCount
+
+#: Where the share links lead. Zalo documents no share URL for the web; this is the one its
+#: share plugin opens, which Vietnamese portals link to.
+FACEBOOK_SHARE_URL = "https://www.facebook.com/sharer/sharer.php"
+ZALO_SHARE_URL = "https://sp.zalo.me/share_inline"
+PRINT_TEMPLATE = "wagtail_dangvu/print.html"
 
 
-class AbstractArticlePage(DangvuPage):
+class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     """An article of the portal: a report, an event, a story, a news article.
 
     Concrete subclasses declare ``tags = ClusterTaggableManager(through=<their tag
-    model>)`` and ``parent_page_types``.
+    model>)`` and ``parent_page_types``. Their template wraps the article in
+    ``{% block dangvu_article %}`` inside ``{% block content %}``, for the print view.
     """
 
     portal_feed = True  # listed in the portal-wide RSS feed
     rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
+    # The share bar, the print view and the view counter; False turns them all off.
+    reading_features = True
 
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
@@ -82,6 +103,52 @@ class AbstractArticlePage(DangvuPage):
         parent = self.get_parent()
         parent = parent.specific if parent is not None else None
         return parent if isinstance(parent, AbstractArticleIndexPage) else None
+
+    # Reading features ----------------------------------------------------------------------
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        """The article alone, for paper: the type's own template on the print layout.
+
+        Routed, so Wagtail's serve rules apply: live pages only, and a private page asks
+        for its password or login first.
+        """
+        if not self.reading_features:
+            raise Http404
+        context = self.get_context(request)
+        site = self.get_site()
+        context.update(
+            dangvu_base_template=PRINT_TEMPLATE,
+            portal_name=(site.site_name or site.root_page.localized.title) if site else "",
+            article_url=self.get_full_url(request),
+        )
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def reading_context(self, request) -> dict:
+        """The share links, the print link and the counter's URL, for the share bar."""
+        url = self.get_full_url(request)
+        try:
+            counter_url = reverse("dangvu:view_count", kwargs={"page_id": self.pk})
+        except NoReverseMatch:  # wagtail_dangvu.urls not mounted: no counter
+            counter_url = None
+        return {
+            "url": url,
+            "facebook": f"{FACEBOOK_SHARE_URL}?{urlencode({'u': url})}",
+            "zalo": f"{ZALO_SHARE_URL}?{urlencode({'url': url})}",
+            "print": self.get_url(request) + self.reverse_subpage("print"),
+            "counter_url": counter_url,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.reading_features:
+            context["dangvu_reading"] = self.reading_context(request)
+        return context
+
+    @cached_property
+    def view_total(self) -> int:
+        """How many times the article has been read (as of this render)."""
+        return ArticleViewCount.objects.total_for(self.pk)
 
 
 class ArticleFeed(PageFeed):

@@ -28,7 +28,7 @@ from rest_framework import serializers
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -128,7 +128,7 @@ class SeminarEventPageTag(TaggedItemBase):
     )
 
 
-class SeminarEventPage(RoutablePageMixin, AbstractArticlePage):
+class SeminarEventPage(AbstractArticlePage):
     """A seminar or conference: when, where, who, what was said and concluded."""
 
     kind = models.CharField(

@@ -50,12 +50,16 @@ def client_address(request) -> str:
     return "unknown"
 
 
-def retry_after(request) -> int | None:
-    """Count one vote from the request's address; return seconds to wait if over the rate."""
-    limit, period = parse_rate(ratings_setting("RATE"))
+def retry_after(request, *, rate: str | None = None, scope: str = "ratings") -> int | None:
+    """Count one vote from the request's address; return seconds to wait if over the rate.
+
+    ``rate`` and ``scope`` let another counter (the content app's view counter) use the
+    same limit with its own rate and its own count, apart from the votes'.
+    """
+    limit, period = parse_rate(rate or ratings_setting("RATE"))
     now = time.time()
     window = int(now // period)
-    key = f"wagtail_dangvu.ratings:{client_address(request)}:{period}:{window}"
+    key = f"wagtail_dangvu.{scope}:{client_address(request)}:{period}:{window}"
     cache = caches[ratings_setting("CACHE")]
     cache.add(key, 0, timeout=period + 1)
     try:

@@ -48,15 +48,16 @@ def anonymous_key(token: str) -> str:
     return "anon:" + salted_hmac(_HMAC_SALT, token, algorithm="sha256").hexdigest()
 
 
-def remember_voter(response, request, token: str | None) -> None:
-    """Set (or renew) the anonymous reader's cookie on ``response``."""
+def remember_voter(response, request, token: str | None, *, path: str | None = None) -> None:
+    """Set (or renew) the anonymous reader's cookie on ``response``, for the rating URLs
+    or for ``path`` (the content app's view counter keeps the same identity there)."""
     if token is None or request.user.is_authenticated:
         return
     response.set_cookie(
         ratings_setting("COOKIE_NAME"),
         token,
         max_age=COOKIE_MAX_AGE,
-        path=cookie_path(),
+        path=path or cookie_path(),
         secure=request.is_secure(),
         httponly=True,
         samesite="Lax",

@@ -1,0 +1,95 @@
+"""Benchmark: a news article with its reading features against the same page without them.
+
+Run it with ``make bench`` or::
+
+    python -m pytest tests/bench/test_bench_reading.py -o addopts="" -s -p no:cacheprovider
+
+(with ``DATABASE_URL`` for PostgreSQL). The same article is rendered through the test
+client with every reading feature the app has (the share bar, the print link, the view
+counter, below the star rating) and with ``reading_features`` switched off on its class,
+alternately, 15 times each after a warm-up; it prints the median times, their ratio and the
+query counts, and asserts that the features add a fixed number of queries (the same for an
+article with 3 tags as for one with 30, in an index of 5 or of 60 articles).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import make_news, make_news_index, paragraph
+from wagtail_dangvu.models import ArticleViewCount, NewsArticlePage
+
+pytestmark = [pytest.mark.bench, pytest.mark.django_db]
+
+RUNS = 15
+EXTRA_QUERIES = 1  # the view total
+
+
+def measure(client, url):
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    elapsed = time.perf_counter() - started
+    assert response.status_code == 200
+    return elapsed, len(queries), response.content.decode()
+
+
+def compare(client, url, monkeypatch):
+    """Median seconds and queries with the features and without, measured alternately."""
+    figures = {True: [], False: []}
+    queries = {}
+    for _warm_up in range(2):
+        for enabled in (True, False):
+            monkeypatch.setattr(NewsArticlePage, "reading_features", enabled)
+            measure(client, url)
+    for _run in range(RUNS):
+        for enabled in (True, False):
+            monkeypatch.setattr(NewsArticlePage, "reading_features", enabled)
+            elapsed, count, text = measure(client, url)
+            figures[enabled].append(elapsed)
+            queries[enabled] = count
+            assert ("dangvu-share" in text) is enabled
+    return {enabled: statistics.median(times) for enabled, times in figures.items()}, queries
+
+
+def build(home, slug, articles, tags):
+    index = make_news_index(home, slug=slug)
+    for number in range(articles - 1):
+        make_news(index, title=f"Tin {number}", slug=f"{slug}-{number}")
+    body = [paragraph(f"<p>Đoạn {number} của bài viết.</p>") for number in range(20)]
+    page = make_news(
+        index,
+        title="Bài có đủ tính năng đọc",
+        tags=[f"thẻ {number}" for number in range(tags)],
+        body=body,
+    )
+    ArticleViewCount.objects.import_total(page, 12345)
+    return page
+
+
+def test_reading_features_cost_little_and_a_fixed_number_of_queries(home, monkeypatch):
+    client = Client()
+    rows = []
+    extra = set()
+    for slug, articles, tags in (("nho", 5, 3), ("lon", 60, 30)):
+        page = build(home, slug, articles, tags)
+        medians, queries = compare(client, page.url, monkeypatch)
+        ratio = medians[True] / medians[False]
+        extra.add(queries[True] - queries[False])
+        rows.append((f"{articles} articles, {tags} tags", medians, queries, ratio))
+
+    print(f"\nArticle page, median of {RUNS} renders each ({connection.vendor}):")
+    print(f"{'':28} {'with (ms)':>10} {'without':>10} {'ratio':>6} {'queries':>12}")
+    for label, medians, queries, ratio in rows:
+        print(
+            f"{label:28} {medians[True] * 1000:10.1f} {medians[False] * 1000:10.1f}"
+            f" {ratio:6.2f} {queries[True]:5} vs {queries[False]:<4}"
+        )
+    assert extra == {EXTRA_QUERIES}
+    assert all(ratio <= 1.2 for *_rest, ratio in rows), rows
