@@ -1,6 +1,6 @@
 """What a portal's front page lists: the newest articles, the featured ones, upcoming
-events, recent "dân vận khéo" stories, the best rated articles of the last 30 days and the
-newest public documents of the register.
+events, recent "dân vận khéo" stories, the most read and the best rated articles of the
+last 30 days and the newest public documents of the register.
 
 Each function answers in a fixed number of queries however many articles the portal
 holds (one for the pages, one per article type among them for their own fields, one for
@@ -14,8 +14,8 @@ from __future__ import annotations
 import datetime
 
 from django.apps import apps
-from django.db.models import F, FloatField, Q
-from django.db.models.functions import Cast, NullIf
+from django.db.models import F, FloatField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -140,6 +140,23 @@ def best_rated(*, count=5, locale=None, days=RECENT_DAYS, now=None) -> list:
     return with_pictures(ranked.specific().defer_streamfields()[: _bounded(count)])
 
 
+def most_read(*, count=5, locale=None, days=RECENT_DAYS, now=None) -> list:
+    """The most read articles first published in the last ``days`` days, by their view
+    counter ("Lượt xem")."""
+    from .models import ArticleViewCount
+
+    since = (now or timezone.now()) - datetime.timedelta(days=days)
+    totals = ArticleViewCount.objects.filter(page=OuterRef("pk")).values("total")[:1]
+    pages = (
+        _pages(locale)
+        .filter(first_published_at__gte=since)
+        .annotate(read_count=Coalesce(Subquery(totals), 0))
+        .filter(read_count__gt=0)
+        .order_by("-read_count", "-first_published_at", "-pk")
+    )
+    return with_pictures(pages.specific().defer_streamfields()[: _bounded(count)])
+
+
 def newest_documents(*, count=5, locale=None) -> list[tuple]:
     """The newest public documents of the register, as (document, URL on the register)."""
     from .models import DocumentRegisterPage, PartyDocument
@@ -162,6 +179,7 @@ __all__ = [
     "best_rated",
     "featured_articles",
     "latest_articles",
+    "most_read",
     "newest_documents",
     "recent_stories",
     "upcoming_events",

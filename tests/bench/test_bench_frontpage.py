@@ -37,6 +37,7 @@ from tests.factories import (
 )
 from wagtail_dangvu.blocks.frontpage import FrontPageBlock
 from wagtail_dangvu.models import (
+    ArticleViewCount,
     DanVanKheoStoryPage,
     DirectiveReportPage,
     NewsArticlePage,
@@ -60,6 +61,7 @@ def test_front_page_over_20000_articles(client, home):
     for number in range(BASELINE):
         article = make_news(news, title=f"Tin {number}")
         Rating.objects.import_counters(article, total=4 + number % 2, count=1)
+        ArticleViewCount.objects.import_total(article, 100 + number)
         featured.append(article)
         make_report(reports, title=f"Báo cáo {number}")
         soon = timezone.localdate() + datetime.timedelta(days=number + 1)
@@ -74,6 +76,7 @@ def test_front_page_over_20000_articles(client, home):
             ("latest", {"heading": "Tin tức", "count": 10, "indexes": [news]}),
             ("events", {"heading": "", "count": 5, "index": None}),
             ("stories", {"heading": "", "count": 5, "index": None}),
+            ("most_read", {"heading": "", "count": 5}),
             ("best_rated", {"heading": "", "count": 5}),
             ("documents", {"heading": "", "count": 5}),
         ],

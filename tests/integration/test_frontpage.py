@@ -30,7 +30,7 @@ from tests.factories import (
     publish,
 )
 from wagtail_dangvu.blocks.frontpage import FeaturedArticlesBlock, FrontPageBlock
-from wagtail_dangvu.models import SecrecyLevel
+from wagtail_dangvu.models import ArticleViewCount, SecrecyLevel
 from wagtail_dangvu.ratings.models import Rating
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +140,28 @@ class TestBestRated:
         assert titles_in(best.group(1)) == ["Năm sao", "Bốn sao nhiều phiếu", "Bốn sao ít phiếu"]
 
 
+class TestMostRead:
+    def test_articles_of_the_last_30_days_by_views(self, client, home, portal):
+        news = portal["news"]
+        for title, views, days in (
+            ("Đọc nhiều", 1500, 2),
+            ("Đọc ít", 20, 2),
+            ("Chưa ai đọc", 0, 2),
+            ("Bài cũ đọc nhiều", 9000, 45),
+        ):
+            page = make_news(news, title=title, first_published_at=ago(days))
+            if views:
+                ArticleViewCount.objects.import_total(page, views)
+        html = client.get(home.url).content.decode()
+        with translation.override("vi"):
+            heading = gettext("Most read")
+        most = re.search(
+            rf'<h2 class="dangvu-front__heading">{heading}</h2>(.*?)</section>', html, re.S
+        ).group(1)
+        assert titles_in(most) == ["Đọc nhiều", "Đọc ít"]
+        assert "Lượt xem: 1.500" in most
+
+
 class TestBlocks:
     def test_featured_articles_keep_the_editors_order_and_drop_what_is_not_live(
         self, client, home, portal
@@ -175,6 +197,7 @@ class TestBlocks:
                 ("latest", {"heading": "", "count": 10, "indexes": []}),
                 ("events", {"heading": "", "count": 5, "index": None}),
                 ("stories", {"heading": "", "count": 5, "index": None}),
+                ("most_read", {"heading": "", "count": 5}),
                 ("best_rated", {"heading": "", "count": 5}),
                 ("documents", {"heading": "", "count": 5}),
             ],
@@ -191,6 +214,7 @@ class TestBlocks:
             """One more of everything: the newest ten articles stay of all four types."""
             article = make_news(portal["news"], title=f"Tin {number}", image=image)
             Rating.objects.import_counters(article, total=4, count=1)
+            ArticleViewCount.objects.import_total(article, 10 + number)
             make_report(portal["reports"], title=f"Báo cáo {number}")
             soon = timezone.localdate() + datetime.timedelta(days=number + 1)
             make_event(portal["events"], title=f"Hội nghị {number}", start_date=soon)

@@ -167,6 +167,17 @@ class RecentStoriesBlock(FrontPageListBlock):
         )
 
 
+class MostReadBlock(FrontPageListBlock):
+    default_heading = _("Most read")
+
+    class Meta:
+        icon = "view"
+        label = _("Most read articles of the last 30 days")
+
+    def items(self, value, locale):
+        return frontpage.most_read(count=value["count"], locale=locale)
+
+
 class BestRatedBlock(FrontPageListBlock):
     default_heading = _("Best rated")
 
@@ -195,5 +206,6 @@ class FrontPageBlock(blocks.StreamBlock):
     latest = LatestArticlesBlock()
     events = UpcomingEventsBlock()
     stories = RecentStoriesBlock()
+    most_read = MostReadBlock()
     best_rated = BestRatedBlock()
     documents = NewestDocumentsBlock()

@@ -4,7 +4,7 @@ For a home page written as a template rather than built from blocks::
 
     {% latest_articles count=6 %}
     {% upcoming_events count=3 heading="Lịch sự kiện" %}
-    {% recent_stories %} {% best_rated %} {% newest_documents %}
+    {% recent_stories %} {% most_read %} {% best_rated %} {% newest_documents %}
 
 Each renders the matching block of :mod:`wagtail_dangvu.blocks.frontpage`, with the same
 template and in the language of the page being rendered.
@@ -48,6 +48,11 @@ def recent_stories(context, count=5, heading="", index=None):
     return _render(
         blocks.RecentStoriesBlock, context, count=count, heading=heading, index=_pk(index)
     )
+
+
+@register.simple_tag(takes_context=True)
+def most_read(context, count=5, heading=""):
+    return _render(blocks.MostReadBlock, context, count=count, heading=heading)
 
 
 @register.simple_tag(takes_context=True)
