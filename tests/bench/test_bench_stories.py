@@ -8,28 +8,20 @@ Run it with ``make bench`` or::
 counts for the index with 2,000 stories and, as the baseline measured in the same run,
 the same index with 20 stories, and asserts that the query count does not grow.
 
-Building 2,000 stories through ``add_child`` and ``publish`` takes 0.15 to 0.2 s each
-(5 to 6 minutes), so they are written in bulk: the pages' rows with the paths treebeard
-would give them, then the stories' own rows and their tags. The index reads nothing else
-(no revision, no roll-up table), so it renders them exactly as published pages; the bench
-checks the tree with treebeard's ``find_problems`` and serves one story to be sure.
+The stories are written in bulk (:mod:`tests.bench.bulk`), with their tags.
 """
 
 from __future__ import annotations
 
-import statistics
 import time
-import uuid
 from collections import Counter
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from taggit.models import Tag
 from wagtail.models import Page
 
+from tests.bench.tools import RUNS, bulk_pages, measure
 from tests.factories import make_story_index, story_field
 from wagtail_dangvu.models import (
     DanVanKheoField,
@@ -44,7 +36,6 @@ pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 
 LARGE = 2000
 BASELINE = 20
-RUNS = 15
 LEVELS = (RecognitionLevel.COMMUNE, RecognitionLevel.DISTRICT, "")
 TAGS = [f"thẻ {number}" for number in range(7)]
 # Story 0's values, so both indexes list something: 1 story in 840 matches all five.
@@ -75,60 +66,31 @@ def bulk_stories(index, count: int) -> None:
     for number, name in enumerate(TAGS):
         tag, _created = Tag.objects.get_or_create(name=name, defaults={"slug": f"the-{number}"})
         tags[tag.slug] = tag
-    content_type = ContentType.objects.get_for_model(DanVanKheoStoryPage)
-    now = timezone.now()
-    pages = []
-    for number in range(count):
-        slug = f"{index.slug}-{number}"
-        pages.append(
-            Page(
-                title=f"Mô hình dân vận khéo số {number}",
-                draft_title=f"Mô hình dân vận khéo số {number}",
-                slug=slug,
-                content_type=content_type,
-                path=Page._get_path(index.path, index.depth + 1, number + 1),
-                depth=index.depth + 1,
-                numchild=0,
-                url_path=f"{index.url_path}{slug}/",
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now - timezone.timedelta(minutes=number),
-                last_published_at=now,
-                locale_id=index.locale_id,
-                translation_key=uuid.uuid4(),
-            )
-        )
-    Page.objects.bulk_create(pages, batch_size=200)
-    pages = list(
-        Page.objects.filter(path__startswith=index.path, depth=index.depth + 1).order_by("path")
-    )
-    stories = []
-    through = []
-    for number, page in enumerate(pages):
+
+    def story(number):
         facets = attributes(number)
-        story = DanVanKheoStoryPage(
-            page_ptr_id=page.pk,
-            model_name=f"Mô hình số {number}",
-            kind=facets["kind"],
-            field=fields[facets["field"]],
-            summary="Mô hình do chi hội đăng ký và thực hiện trong năm.",
-            unit="Chi hội Phụ nữ ấp Long Hòa",
-            place="ấp Long Hòa",
-            registration_year=facets["year"],
-            recognition_level=facets["level"],
-            recognition_year=facets["year"] if facets["level"] else None,
-            recognition_form="Giấy khen" if facets["level"] else "",
-            search_text=f"mo hinh dan van kheo so {number}",
-        )
-        stories.append(story)
-        through.append(DanVanKheoStoryPageTag(tag=tags[facets["tag"]], content_object_id=page.pk))
-    own_fields = DanVanKheoStoryPage._meta.local_concrete_fields
-    for start in range(0, len(stories), 100):
-        DanVanKheoStoryPage._base_manager._insert(
-            stories[start : start + 100], fields=own_fields, using=connection.alias
-        )
-    DanVanKheoStoryPageTag.objects.bulk_create(through, batch_size=500)
-    Page.objects.filter(pk=index.pk).update(numchild=count)
+        return {
+            "model_name": f"Mô hình số {number}",
+            "kind": facets["kind"],
+            "field": fields[facets["field"]],
+            "summary": "Mô hình do chi hội đăng ký và thực hiện trong năm.",
+            "unit": "Chi hội Phụ nữ ấp Long Hòa",
+            "place": "ấp Long Hòa",
+            "registration_year": facets["year"],
+            "recognition_level": facets["level"],
+            "recognition_year": facets["year"] if facets["level"] else None,
+            "recognition_form": "Giấy khen" if facets["level"] else "",
+            "search_text": f"mo hinh dan van kheo so {number}",
+        }
+
+    ids = bulk_pages(index, DanVanKheoStoryPage, count, story, title="Mô hình dân vận khéo số")
+    DanVanKheoStoryPageTag.objects.bulk_create(
+        [
+            DanVanKheoStoryPageTag(tag=tags[attributes(number)["tag"]], content_object_id=pk)
+            for number, pk in enumerate(ids)
+        ],
+        batch_size=500,
+    )
 
 
 def expected_counts(count: int) -> dict[str, Counter]:
@@ -144,26 +106,6 @@ def expected_counts(count: int) -> dict[str, Counter]:
             if row[name] != "" and all(row[key] == value for key, value in others.items())
         )
     return result
-
-
-def measure(client, url, params) -> dict:
-    for _ in range(2):  # warm caches: site root paths, content types, templates
-        client.get(url, params)
-    timings = []
-    for _ in range(RUNS):
-        started = time.perf_counter()
-        response = client.get(url, params)
-        timings.append(time.perf_counter() - started)
-        assert response.status_code == 200
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params)
-    return {
-        "response": response,
-        "median_ms": statistics.median(timings) * 1000,
-        "min_ms": min(timings) * 1000,
-        "queries": len(captured.captured_queries),
-        "sql_ms": sum(float(query["time"]) for query in captured.captured_queries) * 1000,
-    }
 
 
 def test_index_with_2000_stories_and_5_filters(client, home):

@@ -12,6 +12,7 @@ pytestmark = browser_test
 
 # name -> address; written as <name>-phone.png and <name>-desktop.png
 SHOTS = {
+    "home": lambda demo: demo.home.url,
     "report": lambda demo: demo.report.url,
     "seminar": lambda demo: demo.seminar.url,
     "story": lambda demo: demo.story.url,
