@@ -18,6 +18,8 @@ from wagtail_dangvu.models import (
     DirectiveReportPage,
     DocumentRegisterPage,
     IndicatorValue,
+    NewsArticlePage,
+    NewsIndexPage,
     PartyDocument,
     SeminarEventPage,
     StatisticsDashboardPage,
@@ -58,6 +60,8 @@ def test_every_page_type_is_live_and_renders(client, demo):
         DanVanKheoStoryPage,
         DocumentRegisterPage,
         StatisticsDashboardPage,
+        NewsIndexPage,
+        NewsArticlePage,
     ):
         assert model.objects.live().exists(), model
     for page in Page.objects.live().filter(depth__gt=1).specific():
@@ -96,6 +100,21 @@ def test_the_english_versions_are_complete(client, demo):
         for segment in StringSegment.objects.filter(source=translation_source):
             assert segment.string.data in english_strings(), segment.string.data
         assert client.get(page.url).status_code == 200
+
+
+def test_the_news_section_lists_the_articles_of_its_sub_section(client, demo):
+    news = NewsIndexPage.objects.get(slug="tin-tuc", locale__language_code="vi")
+    grassroots = NewsIndexPage.objects.child_of(news).get()
+    assert (news.title, grassroots.title) == ("Tin tức", "Hoạt động cơ sở")
+    html = client.get(news.url).content.decode()
+    articles = NewsArticlePage.objects.descendant_of(news).live()
+    assert articles.count() == 3
+    assert NewsArticlePage.objects.child_of(grassroots).count() == 2
+    for article in articles:
+        assert article.title in html
+        assert client.get(article.url).status_code == 200
+    seminar_news = articles.get(slug="dang-uy-xa-toa-dam-giai-phap-thuc-hien-ket-luan-21")
+    assert "16 ý kiến tham luận" in client.get(seminar_news.url).content.decode()
 
 
 def test_invented_content_says_so_on_the_page(client, demo):

@@ -49,7 +49,7 @@ def wheel_names(tmp_path_factory):
         "wagtail_dangvu/demo/builder.py",
         "wagtail_dangvu/demo/data/documents.toml",
         "wagtail_dangvu/demo/data/english.toml",
-        "wagtail_dangvu/demo/data/pages/40-events.toml",
+        "wagtail_dangvu/demo/data/pages/60-news.toml",
         "wagtail_dangvu/locale_vi/apps.py",
         "wagtail_dangvu/locale_vi/checks.py",
         "wagtail_dangvu/locale_vi/locale/vi/LC_MESSAGES/django.mo",
