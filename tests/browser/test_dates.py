@@ -94,9 +94,11 @@ def test_the_calendar_writes_the_day_first(portal, editor_page):
     expect(page.locator("#id_period_start")).to_have_value("15/11/2021")
 
 
-def test_an_impossible_date_is_named_on_its_field(portal, editor_page):
+def test_an_impossible_date_is_named_on_its_field(demo, editor_page):
+    # On the demo's report: on PostgreSQL (autosave on), with the small ``portal`` report
+    # the calendar stays open over the footer's save button; not yet understood.
     page = editor_page
-    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
+    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
     page.locator("#id_period_start").fill("31/02/2026")
     leave(page, "#id_period_start")
     save_draft(page)
