@@ -36,6 +36,11 @@ def publish(page):
     return page
 
 
+def document_blocks(documents):
+    """A documents stream naming ``documents``."""
+    return [{"type": "document", "value": document.pk} for document in documents]
+
+
 def add_page(parent, page_class, *, publish_it=True, **fields):
     number = next(_counter)
     fields.setdefault("title", f"{page_class.__name__} {number}")
@@ -102,7 +107,7 @@ def make_report(index, *, documents=(), body=(), publish_it=True, **fields):
     return add_page(
         index,
         DirectiveReportPage,
-        documents=[{"type": "document", "value": d.pk} for d in documents],
+        documents=document_blocks(documents),
         body=list(body),
         publish_it=publish_it,
         **fields,
@@ -133,7 +138,7 @@ def make_story(index, *, field="kinh-te", tags=(), documents=(), publish_it=True
         index,
         DanVanKheoStoryPage,
         field=field,
-        documents=[{"type": "document", "value": d.pk} for d in documents],
+        documents=document_blocks(documents),
         publish_it=False,
         **fields,
     )
@@ -159,7 +164,7 @@ def make_event(index, *, documents=(), publish_it=True, **fields):
     return add_page(
         index,
         SeminarEventPage,
-        documents=[{"type": "document", "value": d.pk} for d in documents],
+        documents=document_blocks(documents),
         publish_it=publish_it,
         **fields,
     )
@@ -176,7 +181,7 @@ def make_news(index, *, tags=(), documents=(), publish_it=True, **fields):
     page = add_page(
         index,
         NewsArticlePage,
-        documents=[{"type": "document", "value": d.pk} for d in documents],
+        documents=document_blocks(documents),
         publish_it=False,
         **fields,
     )

@@ -2,7 +2,9 @@
 
 Playwright never downloads a browser here: it drives ``/usr/bin/chromium`` (``bash
 .ci/system-packages`` installs it). Without it every test marked ``browser`` is skipped,
-with the reason. Each test gets the demo content of ``manage.py dangvu_demo``, built in a
+with the reason. A test gets either a small portal of its own (``portal``: a report with its
+rating, an event index, a classified document) or, for the tests of the demo's pages as a
+whole, the demo content of ``manage.py dangvu_demo`` (``demo``), built in a
 transactional database that is emptied after the test and restored from the state the
 migrations left (``serialized_rollback``), since the live server reads it from another
 thread.
@@ -10,6 +12,7 @@ thread.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from dataclasses import dataclass
@@ -109,24 +112,30 @@ def page(new_context):
 
 
 @dataclass
-class Demo:
-    """The demo content's pages, found by their slugs (ids differ from test to test)."""
+class Portal:
+    """A portal's pages that the tests open: an index of reports, a report, an index of events."""
 
     home: object
-    register: object
     reports: object
     report: object
     events: object
-    seminar: object
-    stories: object
-    story: object
-    dashboard: object
 
     def document(self, symbol):
         """The register's document with this symbol, in the portal's language."""
         from wagtail_dangvu.models import PartyDocument
 
         return PartyDocument.objects.get(symbol=symbol, locale=self.home.locale)
+
+
+@dataclass
+class Demo(Portal):
+    """The demo content's pages, found by their slugs (ids differ from test to test)."""
+
+    register: object
+    seminar: object
+    stories: object
+    story: object
+    dashboard: object
 
     def translation(self, page, language_code="en"):
         return page.get_translations().get(locale__language_code=language_code)
@@ -168,6 +177,47 @@ def demo(live_server):
         story=find(DanVanKheoStoryPage, "tuyen-duong-hoa-nong-thon-moi-ap-long-hoa"),
         dashboard=find(StatisticsDashboardPage, "thong-ke"),
     )
+
+
+@pytest.fixture
+def portal(live_server):
+    """A report of Long Bình rated 21 points from 5 votes (as the old portal left it) under
+    a report index, an event index, the register, and a classified report in it."""
+    from wagtail.models import Site
+
+    from tests.factories import (
+        make_document,
+        make_event_index,
+        make_register,
+        make_report,
+        make_report_index,
+    )
+    from wagtail_dangvu.models import Circulation, SecrecyLevel
+    from wagtail_dangvu.ratings.models import Rating
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    make_register(home)
+    conclusion = make_document("21-KL/TW", term="XIII")
+    make_document(
+        "09-BC/ĐU",
+        type_name="Báo cáo",
+        issuer_name="Ban Thường vụ Đảng ủy xã Long Bình",
+        issue_date=datetime.date(2022, 11, 20),
+        summary="Báo cáo kết quả kiểm tra, giám sát nội bộ năm 2022.",
+        secrecy=SecrecyLevel.SECRET,
+        circulation=Circulation.INTERNAL,
+    )
+    reports = make_report_index(home)
+    report = make_report(
+        reports,
+        title="Xã Long Bình qua 01 năm thực hiện Kết luận số 21-KL/TW",
+        slug="long-binh-01-nam-thuc-hien-ket-luan-21",
+        documents=[conclusion],
+    )
+    Rating.objects.import_counters(report, total=21, count=5)
+    # The rate limit counts votes per address in the cache; every reader here is 127.0.0.1.
+    cache.clear()
+    return Portal(home=home, reports=reports, report=report, events=make_event_index(home))
 
 
 @pytest.fixture

@@ -50,19 +50,19 @@ def open_schedule(page):
 
 
 @pytest.mark.parametrize("typed", ["15/12/2026", "2026-12-15", "ngày 15 tháng 12 năm 2026"])
-def test_the_apps_date_picker_keeps_what_is_typed(demo, editor_page, typed):
+def test_the_apps_date_picker_keeps_what_is_typed(portal, editor_page, typed):
     page = editor_page
-    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
+    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
     page.locator("#id_period_start").fill(typed)
     expect(leave(page, "#id_period_start")).to_have_value(typed, timeout=2_000)
 
 
-def test_the_apps_dates_show_and_save_day_first(demo, editor_page):
+def test_the_apps_dates_show_and_save_day_first(portal, editor_page):
     from wagtail_dangvu.models import DirectiveReportPage
 
     page = editor_page
-    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
-    start = demo.report.period_start
+    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
+    start = portal.report.period_start
     expect(page.locator("#id_period_start")).to_have_value(start.strftime("%d/%m/%Y"))
 
     page.locator("#id_period_start").fill("1/2/2021")
@@ -70,19 +70,19 @@ def test_the_apps_dates_show_and_save_day_first(demo, editor_page):
     leave(page, "#id_period_end")
     save_draft(page)
 
-    draft = DirectiveReportPage.objects.get(pk=demo.report.pk).get_latest_revision_as_object()
+    draft = DirectiveReportPage.objects.get(pk=portal.report.pk).get_latest_revision_as_object()
     assert (draft.period_start, draft.period_end) == (
         datetime.date(2021, 2, 1),
         datetime.date(2026, 12, 15),
     )
-    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
+    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
     expect(page.locator("#id_period_start")).to_have_value("01/02/2021")
     expect(page.locator("#id_period_end")).to_have_value("15/12/2026")
 
 
-def test_the_calendar_writes_the_day_first(demo, editor_page):
+def test_the_calendar_writes_the_day_first(portal, editor_page):
     page = editor_page
-    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
+    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
     page.locator("#id_period_start").fill("03/11/2021")
     leave(page, "#id_period_start")
     # Open the calendar afresh on what was typed, and wait until it shows that month.
@@ -95,6 +95,8 @@ def test_the_calendar_writes_the_day_first(demo, editor_page):
 
 
 def test_an_impossible_date_is_named_on_its_field(demo, editor_page):
+    # On the demo's report: on PostgreSQL (autosave on), with the small ``portal`` report
+    # the calendar stays open over the footer's save button; not yet understood.
     page = editor_page
     page.goto(f"/admin/pages/{demo.report.pk}/edit/")
     page.locator("#id_period_start").fill("31/02/2026")
@@ -120,7 +122,7 @@ def type_go_live(page, typed):
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
-def test_the_go_live_picker_keeps_and_saves_a_day_first_date(demo, editor, editor_page, language):
+def test_the_go_live_picker_keeps_and_saves_a_day_first_date(portal, editor, editor_page, language):
     """The bug seen before: Wagtail's picker rewrote "15/12/2026" as today's date."""
     from wagtail.users.models import UserProfile
 
@@ -131,30 +133,30 @@ def test_the_go_live_picker_keeps_and_saves_a_day_first_date(demo, editor, edito
     profile.save()
 
     page = editor_page
-    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
+    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
     expect(page.locator("html")).to_have_attribute("lang", language)
     expect(type_go_live(page, "15/12/2026 08:30")).to_have_value("15/12/2026 08:30")
 
     page.locator("#schedule-publishing-dialog button.action-save").click()
     expect(page.locator(".messages")).to_be_visible()
-    draft = DirectiveReportPage.objects.get(pk=demo.report.pk).get_latest_revision_as_object()
+    draft = DirectiveReportPage.objects.get(pk=portal.report.pk).get_latest_revision_as_object()
     assert draft.go_live_at == datetime.datetime(
         2026, 12, 15, 8, 30, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")
     )
-    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
+    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
     expect(page.locator("#id_go_live_at")).to_have_value("15/12/2026 08:30")
 
 
 @pytest.mark.parametrize("typed", ["2026-12-15 08:30", "31/02/2026 08:00"])
-def test_the_go_live_picker_leaves_the_form_to_read_what_is_typed(demo, editor_page, typed):
+def test_the_go_live_picker_leaves_the_form_to_read_what_is_typed(portal, editor_page, typed):
     """Wagtail's picker turned an ISO date into now and 31/02 into 3 March, unseen."""
     page = editor_page
-    page.goto(f"/admin/pages/{demo.report.pk}/edit/")
+    page.goto(f"/admin/pages/{portal.report.pk}/edit/")
     expect(type_go_live(page, typed)).to_have_value(typed)
 
 
-def test_wagtails_own_pickers_keep_a_day_first_date(demo, editor_page):
+def test_wagtails_own_pickers_keep_a_day_first_date(portal, editor_page):
     """A page type that is not the app's: the settings alone make the picker day first."""
     page = editor_page
-    page.goto(f"/admin/pages/{demo.home.pk}/edit/")
+    page.goto(f"/admin/pages/{portal.home.pk}/edit/")
     expect(type_go_live(page, "15/12/2026 08:30")).to_have_value("15/12/2026 08:30")

@@ -76,7 +76,7 @@ def publish(page):
 
 
 def test_an_editor_publishes_a_seminar_with_figures_and_a_document(
-    demo, new_context, sign_in, live_server
+    portal, new_context, sign_in, live_server
 ):
     from wagtail_dangvu.models import SeminarEventPage
 
@@ -84,7 +84,7 @@ def test_an_editor_publishes_a_seminar_with_figures_and_a_document(
     expect(page.locator("html")).to_have_attribute("lang", "vi")
 
     # From the events index, "add a child page": the only kind there is a seminar.
-    page.goto(f"/admin/pages/{demo.events.pk}/add_subpage/")
+    page.goto(f"/admin/pages/{portal.events.pk}/add_subpage/")
     page.wait_for_url(re.compile(r"/admin/pages/add/wagtail_dangvu/seminareventpage/"))
     page.locator("#id_title").fill(SEMINAR_TITLE)
     page.locator("#id_kind").select_option("seminar")
@@ -112,19 +112,19 @@ def test_an_editor_publishes_a_seminar_with_figures_and_a_document(
 
     publish(page)
     # Back to the explorer of the events index, with Wagtail's success message.
-    page.wait_for_url(re.compile(rf"/admin/pages/{demo.events.pk}/$"))
+    page.wait_for_url(re.compile(rf"/admin/pages/{portal.events.pk}/$"))
     expect(page.locator(".messages")).to_contain_text(SEMINAR_TITLE)
 
     event = SeminarEventPage.objects.get(title=SEMINAR_TITLE)
     assert event.live and not event.has_unpublished_changes
     assert event.slug == SEMINAR_SLUG
-    assert event.get_parent().pk == demo.events.pk
+    assert event.get_parent().pk == portal.events.pk
     assert [block.value.symbol for block in event.documents] == ["21-KL/TW"]
     assert event.statistics[0].value["value"] == 12
 
     # A reader sees it on the index, among the upcoming events, and on its page.
     reader = new_context().new_page()
-    reader.goto(demo.events.url)
+    reader.goto(portal.events.url)
     upcoming = reader.locator(".dangvu-events__group--upcoming")
     expect(upcoming.get_by_role("link", name=SEMINAR_TITLE)).to_be_visible()
     upcoming.get_by_role("link", name=SEMINAR_TITLE).click()
@@ -133,7 +133,7 @@ def test_an_editor_publishes_a_seminar_with_figures_and_a_document(
     expect(reader.locator(".dangvu-event__statistics")).to_contain_text("12")
 
     # And in the index's calendar feed.
-    response = reader.request.get(f"{demo.events.url}ical/")
+    response = reader.request.get(f"{portal.events.url}ical/")
     assert response.ok
     assert response.headers["content-type"].startswith("text/calendar")
     calendar = icalendar.Calendar.from_ical(response.body())
@@ -147,14 +147,14 @@ def test_an_editor_publishes_a_seminar_with_figures_and_a_document(
 
 
 def test_the_gate_stops_a_report_that_links_a_classified_document(
-    demo, new_context, sign_in, screenshots_dir
+    portal, new_context, sign_in, screenshots_dir
 ):
     from wagtail.models import PageLogEntry
 
     from wagtail_dangvu.models import DirectiveReportPage
 
-    report = demo.report
-    secret = demo.document("09-BC/ĐU")
+    report = portal.report
+    secret = portal.document("09-BC/ĐU")
     live_revision = report.live_revision_id
     published = PageLogEntry.objects.filter(page=report, action="wagtail.publish").count()
 

@@ -1,18 +1,25 @@
-"""`manage.py dangvu_demo`: every page type, idempotent, English versions complete."""
+"""`manage.py dangvu_demo`: every page type, idempotent, English versions complete, and its
+data kept apart from what runs in production."""
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from wagtail_dangvu.demo_english import ENGLISH
+from wagtail_dangvu.demo.builder import DemoBuilder, english_strings
 from wagtail_dangvu.models import (
     DanVanKheoStoryPage,
     DirectiveReportPage,
     DocumentRegisterPage,
     IndicatorValue,
+    NewsArticlePage,
+    NewsIndexPage,
     PartyDocument,
     SeminarEventPage,
     StatisticsDashboardPage,
@@ -20,6 +27,8 @@ from wagtail_dangvu.models import (
 from wagtail_dangvu.ratings.models import Rating
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_demo():
@@ -51,6 +60,8 @@ def test_every_page_type_is_live_and_renders(client, demo):
         DanVanKheoStoryPage,
         DocumentRegisterPage,
         StatisticsDashboardPage,
+        NewsIndexPage,
+        NewsArticlePage,
     ):
         assert model.objects.live().exists(), model
     for page in Page.objects.live().filter(depth__gt=1).specific():
@@ -87,5 +98,62 @@ def test_the_english_versions_are_complete(client, demo):
         if translation_source is None:
             continue
         for segment in StringSegment.objects.filter(source=translation_source):
-            assert segment.string.data in ENGLISH, segment.string.data
+            assert segment.string.data in english_strings(), segment.string.data
         assert client.get(page.url).status_code == 200
+
+
+def test_the_news_section_lists_the_articles_of_its_sub_section(client, demo):
+    news = NewsIndexPage.objects.get(slug="tin-tuc", locale__language_code="vi")
+    grassroots = NewsIndexPage.objects.child_of(news).get()
+    assert (news.title, grassroots.title) == ("Tin tức", "Hoạt động cơ sở")
+    html = client.get(news.url).content.decode()
+    articles = NewsArticlePage.objects.descendant_of(news).live()
+    assert articles.count() == 3
+    assert NewsArticlePage.objects.child_of(grassroots).count() == 2
+    for article in articles:
+        assert article.title in html
+        assert client.get(article.url).status_code == 200
+    seminar_news = articles.get(slug="dang-uy-xa-toa-dam-giai-phap-thuc-hien-ket-luan-21")
+    assert "16 ý kiến tham luận" in client.get(seminar_news.url).content.decode()
+
+
+def test_invented_content_says_so_on_the_page(client, demo):
+    """The seed article has no "dân vận khéo" stories and no second commune: those are
+    illustrative, and their pages say "minh họa"."""
+    stories = DanVanKheoStoryPage.objects.filter(locale__language_code="vi")
+    assert stories.count() == 4
+    for page in [*stories, DirectiveReportPage.objects.get(slug__startswith="binh-nhi")]:
+        assert "minh họa" in client.get(page.url).content.decode(), page.url
+
+
+def test_a_reference_to_unknown_content_is_named(db):
+    builder = DemoBuilder()
+    builder.documents()
+    with pytest.raises(ValueError, match="unknown document: '99-KL/TW'"):
+        builder.resolve({"$document": "99-KL/TW"})
+
+
+def test_the_portal_runs_without_loading_the_demo():
+    """Only the dangvu_demo command imports the demo package and its data: every other
+    module of the app, and the example portal's URLs, import without it."""
+    code = """
+import importlib, pathlib, sys
+import django
+DEMO = ("wagtail_dangvu.demo", "wagtail_dangvu.management.commands.dangvu_demo")
+django.setup()
+import example_site.urls
+for path in sorted(pathlib.Path("wagtail_dangvu").rglob("*.py")):
+    name = ".".join(path.with_suffix("").parts).removesuffix(".__init__")
+    if not name.startswith(DEMO):
+        importlib.import_module(name)
+sys.exit("wagtail_dangvu.demo" in sys.modules)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "example_site.settings"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:] or "wagtail_dangvu.demo was imported"

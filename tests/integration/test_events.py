@@ -33,7 +33,7 @@ from tests.factories import (
     make_report_index,
     statistic,
 )
-from wagtail_dangvu.demo import DemoBuilder
+from wagtail_dangvu.demo.builder import DemoBuilder
 from wagtail_dangvu.formats import vi_dateline
 from wagtail_dangvu.models import (
     DocumentMention,

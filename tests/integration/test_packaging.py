@@ -46,6 +46,10 @@ def wheel_names(tmp_path_factory):
         "wagtail_dangvu/ratings/static/wagtail_dangvu/ratings/rating.js",
         "wagtail_dangvu/ratings/templates/wagtail_dangvu/ratings/star_rating.html",
         "wagtail_dangvu/management/commands/dangvu_demo.py",
+        "wagtail_dangvu/demo/builder.py",
+        "wagtail_dangvu/demo/data/documents.toml",
+        "wagtail_dangvu/demo/data/english.toml",
+        "wagtail_dangvu/demo/data/pages/60-news.toml",
         "wagtail_dangvu/locale_vi/apps.py",
         "wagtail_dangvu/locale_vi/checks.py",
         "wagtail_dangvu/locale_vi/locale/vi/LC_MESSAGES/django.mo",
@@ -69,3 +73,10 @@ def test_the_wheel_carries_no_tests_or_example_site(wheel_names):
 def test_the_wheel_carries_no_maintainer_scripts(wheel_names):
     """scripts/locale_vi.py builds the catalogues; a portal only needs what it built."""
     assert not any(name.startswith("scripts/") for name in wheel_names)
+
+
+def test_the_wheel_carries_every_demo_data_file(wheel_names):
+    """``manage.py dangvu_demo`` ships, so the files it reads ship with it."""
+    data = ROOT / "wagtail_dangvu" / "demo" / "data"
+    files = {path.relative_to(ROOT).as_posix() for path in data.rglob("*.toml")}
+    assert files and files <= wheel_names

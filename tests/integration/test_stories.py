@@ -24,7 +24,7 @@ from tests.factories import (
     statistic,
     story_field,
 )
-from wagtail_dangvu.demo import DemoBuilder
+from wagtail_dangvu.demo.builder import DemoBuilder
 from wagtail_dangvu.models import (
     DanVanKheoField,
     DanVanKheoStoryPage,

@@ -1,12 +1,13 @@
 from django.core.management.base import BaseCommand
 
-from wagtail_dangvu.demo import DemoBuilder
+from wagtail_dangvu.demo.builder import DemoBuilder
 
 
 class Command(BaseCommand):
     help = (
-        "Create the demo content (documents, reports, events, figures, ratings) under the "
-        "default site's root page. Safe to run again: existing content is left as it is."
+        "Create the demo content (documents, reports, events, stories, news, figures, "
+        "ratings) under the default site's root page, from the data files in "
+        "wagtail_dangvu/demo/data/. Safe to run again: existing content is left as it is."
     )
 
     def handle(self, *args, **options):

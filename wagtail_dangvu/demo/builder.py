@@ -1,0 +1,226 @@
+"""Builds the demo content from the TOML files in ``data/``, once.
+
+The builder knows page types only by name: a ``[[page]]`` table names its ``model`` (a page
+model of ``wagtail_dangvu``), its ``parent`` (a slug path under the default site's root
+page; the root page itself when left out), its ``slug``, its ``tags``, and its fields as
+the model names them. A value may refer to other demo content with a one-key table:
+
+- ``{ "$document" = "21-KL/TW" }``: the register's document with this symbol;
+- ``{ "$indicator" = "inspections-by-cells" }``: the indicator with this code;
+- ``{ "$field" = "kinh-te" }``: the "dân vận khéo" field with this slug;
+- ``{ "$days_from_today" = 10 }``: a date that many days after the day the demo is built.
+
+Inside a StreamField a reference becomes the object's id, as a chooser block stores it. A
+date and time without an offset is in the portal's time zone (TOML's local date-time).
+
+Every object is found by a stable key (a slug under its parent, a symbol and issue date,
+an indicator code) before it is created, so a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from django.apps import apps
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page, Site
+
+from ..models import DanVanKheoField, Indicator, PartyDocument
+from ..models.events import portal_zone
+from ..models.stories import STANDARD_FIELDS
+
+DATA = Path(__file__).parent / "data"
+
+
+def load(name: str) -> dict:
+    """One data file, by its path under ``data/``."""
+    with (DATA / name).open("rb") as file:
+        return tomllib.load(file)
+
+
+@cache
+def english_strings() -> dict[str, str]:
+    """The English of the demo's strings, keyed by the Vietnamese source string."""
+    return {entry["vi"]: entry["en"] for entry in load("english.toml")["string"]}
+
+
+@dataclass
+class DemoReport:
+    """What one run did: created objects by kind."""
+
+    created: list[str] = field(default_factory=list)
+
+    def add(self, what: str) -> None:
+        self.created.append(what)
+
+
+class DemoBuilder:
+    """Creates the demo content under the default site's root page, once."""
+
+    def __init__(self):
+        self.report = DemoReport()
+        self.references: dict[str, dict[str, models.Model]] = {}
+
+    @property
+    def home(self) -> Page:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            raise RuntimeError("There is no default Wagtail site: run migrate first.")
+        return site.root_page.specific
+
+    @property
+    def locale(self) -> Locale:
+        return self.home.locale
+
+    # Values ------------------------------------------------------------------------------
+
+    def resolve(self, value, *, in_stream: bool = False):
+        """``value`` from a data file with its references and local date-times resolved."""
+        if isinstance(value, dict):
+            if len(value) == 1 and next(iter(value)).startswith("$"):
+                ((kind, key),) = value.items()
+                return self.reference(kind[1:], key, in_stream=in_stream)
+            return {name: self.resolve(item, in_stream=in_stream) for name, item in value.items()}
+        if isinstance(value, list):
+            return [self.resolve(item, in_stream=in_stream) for item in value]
+        if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+            return timezone.make_aware(value, portal_zone())
+        return value
+
+    def reference(self, kind: str, key, *, in_stream: bool):
+        if kind == "days_from_today":
+            today = timezone.localtime(timezone.now(), portal_zone()).date()
+            return today + datetime.timedelta(days=key)
+        try:
+            found = self.references[kind][key]
+        except KeyError:
+            raise ValueError(f"The demo data names an unknown {kind}: {key!r}") from None
+        return found.pk if in_stream else found
+
+    def fields_of(self, model, data: dict) -> dict:
+        return {
+            name: self.resolve(
+                value, in_stream=isinstance(model._meta.get_field(name), StreamField)
+            )
+            for name, value in data.items()
+        }
+
+    # Snippets ----------------------------------------------------------------------------
+
+    def documents(self) -> None:
+        found = self.references.setdefault("document", {})
+        for entry in load("documents.toml")["document"]:
+            entry = dict(entry)
+            implements = entry.pop("implements", [])
+            document = PartyDocument.objects.filter(
+                locale=self.locale, symbol=entry["symbol"], issue_date=entry["issue_date"]
+            ).first()
+            if document is None:
+                document = PartyDocument(locale=self.locale, **entry)
+                document.full_clean()
+                document.save()
+                document.implements.set([found[symbol] for symbol in implements])
+                document.save()
+                self.report.add(f"document: {document.symbol}")
+            found[document.symbol] = document
+
+    def indicators(self) -> None:
+        found = self.references.setdefault("indicator", {})
+        for entry in load("indicators.toml")["indicator"]:
+            entry = dict(entry)
+            code = entry.pop("code")
+            indicator, created = Indicator.objects.get_or_create(
+                locale=self.locale, code=code, defaults=entry
+            )
+            if created:
+                self.report.add(f"indicator: {code}")
+            found[code] = indicator
+
+    def story_fields(self) -> None:
+        """The four standard fields; migration 0002 made them unless it found no locale."""
+        found = self.references.setdefault("field", {})
+        for slug, name, sort_order in STANDARD_FIELDS:
+            story_field, created = DanVanKheoField.objects.get_or_create(
+                locale=self.locale, slug=slug, defaults={"name": name, "sort_order": sort_order}
+            )
+            if created:
+                self.report.add(f"dân vận khéo field: {name}")
+            found[slug] = story_field
+
+    # Pages -------------------------------------------------------------------------------
+
+    def page_at(self, path: str) -> Page:
+        """The page at this slug path under the home page, in the home page's locale."""
+        page = self.home
+        for slug in filter(None, path.split("/")):
+            page = page.get_children().get(slug=slug)
+        return page.specific
+
+    def child(self, parent: Page, page_class, slug: str, *, tags=(), **fields) -> Page:
+        """The child of ``parent`` with this slug, created and published if missing."""
+        existing = page_class.objects.child_of(parent).filter(slug=slug).first()
+        if existing is not None:
+            return existing
+        page = page_class(slug=slug, **fields)
+        if tags:
+            page.tags.add(*tags)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        self.report.add(f"{page_class._meta.verbose_name}: {page.title}")
+        return page
+
+    def pages(self) -> None:
+        for path in sorted((DATA / "pages").glob("*.toml")):
+            for entry in load(f"pages/{path.name}")["page"]:
+                entry = dict(entry)
+                model = apps.get_model("wagtail_dangvu", entry.pop("model"))
+                parent = self.page_at(entry.pop("parent", ""))
+                slug = entry.pop("slug")
+                tags = entry.pop("tags", [])
+                self.child(parent, model, slug, tags=tags, **self.fields_of(model, entry))
+
+    # Ratings and English versions ---------------------------------------------------------
+
+    def ratings(self) -> None:
+        if not apps.is_installed("wagtail_dangvu.ratings"):
+            return
+        from ..ratings.models import Rating
+
+        for entry in load("ratings.toml")["rating"]:
+            page = self.page_at(entry["page"])
+            if Rating.objects.for_page(page).filter(imported_count__gt=0).exists():
+                continue
+            Rating.objects.import_counters(page, total=entry["total"], count=entry["count"])
+            self.report.add(f"rating: {entry['total']} points from {entry['count']} votes")
+
+    def english(self) -> None:
+        """English versions through wagtail-localize, as a provincial portal publishes."""
+        english = Locale.objects.filter(language_code="en").first()
+        if english is None or not apps.is_installed("wagtail_localize"):
+            return
+        from ..translation import translate
+
+        strings = english_strings()
+        for path in load("english.toml")["pages"]:
+            page = self.page_at(path)
+            if page.has_translation(english):
+                continue
+            translated = translate(page, english, lambda text: strings.get(text, text))
+            self.report.add(f"English translation: {translated.title}")
+
+    @transaction.atomic
+    def build(self) -> DemoReport:
+        self.documents()
+        self.indicators()
+        self.story_fields()
+        self.pages()
+        self.ratings()
+        self.english()
+        return self.report
