@@ -21,16 +21,20 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.documents.blocks import DocumentChooserBlock as FileChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from ..actions import PublishingRefused
 from ..facets import Facets, querystring
 from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
+from .reading import ArticleReading, hidden_attachments
 
 
 class AbstractArticlePage(DangvuPage):
@@ -47,8 +51,37 @@ class AbstractArticlePage(DangvuPage):
         _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
+    # What a reader finds under the article (wagtail_dangvu.models.reading).
+    source = models.ForeignKey(
+        "wagtail_dangvu.Source",
+        verbose_name=_("news source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attachments = StreamField(
+        [("file", FileChooserBlock(label=_("file")))],
+        blank=True,
+        verbose_name=_("attachments"),
+        help_text=_(
+            "Files listed under the article with their type and size. A restricted "
+            "document is never listed, and a page attaching one is not published."
+        ),
+    )
+    topics = ParentalManyToManyField(
+        "wagtail_dangvu.Topic",
+        blank=True,
+        verbose_name=_("topics"),
+        related_name="+",
+        help_text=_("The running stories this article belongs to (Theo dòng sự kiện)."),
+    )
 
     text_fields = ("summary", "author")
+
+    # The editor's panels for the fields above: every article type's content_panels
+    # include them, so they are declared once.
+    reading_panels = [FieldPanel("source"), FieldPanel("topics"), FieldPanel("attachments")]
 
     search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
 
@@ -76,12 +109,51 @@ class AbstractArticlePage(DangvuPage):
             data["keywords"] = ", ".join(tags)
         return data
 
+    def check_publishable(self, *, ignore=()) -> None:
+        """The gate on documents (see DangvuPage), and on attachments: a page attaching a
+        restricted file (withheld by the register, or in a collection with a view
+        restriction) is not published."""
+        errors = {}
+        try:
+            super().check_publishable(ignore=ignore)
+        except PublishingRefused as refusal:
+            errors = refusal.message_dict
+        if hidden := hidden_attachments(self):
+            errors.setdefault("attachments", []).extend(
+                attachment_refusal(document) for document in hidden
+            )
+        if errors:
+            raise PublishingRefused(self, errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read lazily, by the includes under the article, in a fixed number of queries.
+        context["reading"] = ArticleReading(self, request)
+        return context
+
     @cached_property
     def index_page(self):
         """The index this article is listed in (its parent), or None."""
         parent = self.get_parent()
         parent = parent.specific if parent is not None else None
         return parent if isinstance(parent, AbstractArticleIndexPage) else None
+
+
+def attachment_refusal(document) -> str:
+    """Why a page attaching ``document`` (a restricted file) is not published; its title
+    only to whoever may see withheld documents."""
+    from ..viewer import current_viewer, viewer_is_declared
+    from .documents import may_see_withheld
+
+    if not viewer_is_declared() or may_see_withheld(current_viewer()):
+        return gettext(
+            "The attached file “%(title)s” is a restricted document and cannot be "
+            "published. Remove it from the attachments or save a draft."
+        ) % {"title": document.title}
+    return gettext(
+        "A file attached here is a restricted document and cannot be published. "
+        "Remove it from the attachments or save a draft."
+    )
 
 
 class ArticleFeed(PageFeed):
