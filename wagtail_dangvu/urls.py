@@ -1,4 +1,5 @@
-"""Public URLs of the app outside the page tree: the portal search and the portal feed.
+"""Public URLs of the app outside the page tree: the portal search, the portal feed and
+the pages of topics.
 
 Mount them inside ``i18n_patterns`` so each language gets its own::
 
@@ -8,6 +9,7 @@ Mount them inside ``i18n_patterns`` so each language gets its own::
 from django.urls import path
 
 from .feeds import portal_feed
+from .topic_views import topic_view
 from .views import search_view
 
 app_name = "dangvu"
@@ -15,4 +17,5 @@ app_name = "dangvu"
 urlpatterns = [
     path("tim-kiem/", search_view, name="search"),
     path("rss/", portal_feed, name="feed"),
+    path("chu-de/<slug:slug>/", topic_view, name="topic"),
 ]
