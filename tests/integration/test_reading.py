@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -487,10 +486,18 @@ class TestQueries:
         return pages[count // 2]
 
     def queries(self, client, page):
+        """The queries of a request for ``page`` (counted by a wrapper: the connection's
+        query log is a bounded deque, which a long setup can fill), and its HTML."""
         client.get(page.url)  # warm the caches (site root paths, content types)
-        with CaptureQueriesContext(connection) as captured:
+        queries = []
+
+        def count(execute, sql, params, many, context):
+            queries.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(count):
             html = html_of(client, page)
-        return len(captured), html
+        return len(queries), html
 
     def test_an_article_page_takes_as_many_queries_with_2_or_30_in_its_index(
         self, client, home, kind, everything
@@ -502,6 +509,7 @@ class TestQueries:
         assert len(titles(section(html, "dangvu-newer"))) == 10
         assert len(titles(section(html, "dangvu-older"))) == 10
         assert len(titles(section(html, "dangvu-related"))) == 5
+        assert few > 10  # the count is real
         assert many == few
 
 
