@@ -553,3 +553,25 @@ def test_an_english_article_reads_in_english(client, home, locale_en):
         assert vietnamese not in html
     topic_page = client.get("/en/chu-de/party-congress/").content.decode()
     assert '<p class="dangvu-topic__label">Following the story</p>' in topic_page
+
+
+def test_a_translated_article_shows_its_topic_in_its_own_language(client, home, locale_en):
+    """wagtail-localize copies the topics of an article into its translation as they are:
+    the English page shows the English topic, with the English articles on it."""
+    from wagtail_dangvu.translation import translate
+
+    topic = make_topic("Đại hội Đảng bộ", slug="dai-hoi")
+    index = make_article_index("news", home)
+    first = make_article(index, title="Tin một", topics=[topic], first_published_at=at(1))
+    second = make_article(index, title="Tin hai", topics=[topic], first_published_at=at(2))
+    english_topic = translate(topic, locale_en, lambda text: f"EN {text}")
+    translate(first, locale_en, lambda text: f"EN {text}")
+    english = translate(second, locale_en, lambda text: f"EN {text}")
+    assert list(english.topics.all()) == [topic]  # as wagtail-localize leaves it
+    with translation.override("en"):
+        html = section(html_of(client, english), "dangvu-topics")
+    assert f'<a href="/en/chu-de/dai-hoi/">{english_topic.name}</a>' in html
+    assert titles(html) == ["EN Tin một"]
+    topic_page = client.get("/en/chu-de/dai-hoi/").content.decode()
+    assert titles(topic_page) == ["EN Tin hai", "EN Tin một"]
+    assert titles(client.get("/chu-de/dai-hoi/").content.decode()) == ["Tin hai", "Tin một"]

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext, pgettext_lazy
@@ -123,10 +124,11 @@ class Topic(TranslatableMixin, models.Model):
             raise ValidationError({"slug": messages}) from error
 
     def get_url(self, request=None) -> str:
-        """The topic's page (``chu-de/<slug>/`` of wagtail_dangvu.urls), or "" when the
-        portal does not serve the app's URLs."""
+        """The topic's page (``chu-de/<slug>/`` of wagtail_dangvu.urls) in the topic's
+        language, or "" when the portal does not serve the app's URLs."""
         try:
-            return reverse("dangvu:topic", args=[self.slug])
+            with translation.override(self.locale.language_code):
+                return reverse("dangvu:topic", args=[self.slug])
         except NoReverseMatch:
             return ""
 
@@ -135,7 +137,8 @@ class Topic(TranslatableMixin, models.Model):
         with the columns a list needs: one query."""
         members = Q()
         for model in article_models():
-            members |= Q(pk__in=model.objects.filter(topics=self).values("pk"))
+            articles = topic_members(model, [self.translation_key], self.locale_id)
+            members |= Q(pk__in=articles.values("pk"))
         return listed_pages(Page.objects.filter(members), public_q).order_by(
             "-first_published_at", "-pk"
         )
@@ -186,6 +189,34 @@ def neighbours(page, public: Q) -> tuple[list, list]:
     return list(newer), list(older)
 
 
+def localized_topics(page) -> list:
+    """``page``'s topics, each in the page's language where it has been translated.
+
+    wagtail-localize copies a page's topics into its translation as they are, so an
+    English article may name the Vietnamese topic; a topic and its translations are one
+    topic (one ``translation_key``). Two queries."""
+    chosen = list(page.topics.all())
+    if not chosen:
+        return []
+    keys = {topic.translation_key for topic in chosen}
+    found = Topic.objects.filter(
+        Q(locale_id=page.locale_id) | Q(pk__in=[topic.pk for topic in chosen]),
+        translation_key__in=keys,
+    ).select_related("locale")
+    by_pk = {topic.pk: topic for topic in found}
+    translated = {t.translation_key: t for t in found if t.locale_id == page.locale_id}
+    shown = {}
+    for topic in chosen:
+        key = topic.translation_key
+        shown.setdefault(key, translated.get(key) or by_pk.get(topic.pk, topic))
+    return list(shown.values())
+
+
+def topic_members(model, translation_keys, locale_id):
+    """The articles of ``model`` on any of these topics (in any of their languages)."""
+    return model.objects.filter(topics__translation_key__in=translation_keys, locale_id=locale_id)
+
+
 def topics_with_latest(page, topics, public: Q) -> list[tuple]:
     """[(topic, [up to TOPIC_LATEST latest other articles])] for ``topics`` of ``page``.
 
@@ -194,34 +225,36 @@ def topics_with_latest(page, topics, public: Q) -> list[tuple]:
     """
     if not topics:
         return []
-    topic_ids = [topic.pk for topic in topics]
-    latest = defaultdict(list)  # topic id -> [(first published, page id)]
+    keys = [topic.translation_key for topic in topics]
+    latest = defaultdict(set)  # topic translation key -> {(first published, page id)}
     for model in article_models():
         ranked = (
-            model.objects.live()
-            .filter(public, topics__in=topic_ids)
+            topic_members(model, keys, page.locale_id)
+            .live()
+            .filter(public)
             .exclude(pk=page.pk)
             .annotate(
-                topic_id=F("topics"),
+                topic_key=F("topics__translation_key"),
                 rank=Window(
                     RowNumber(),
-                    partition_by=F("topics"),
+                    partition_by=F("topics__translation_key"),
                     order_by=[F("first_published_at").desc(), F("pk").desc()],
                 ),
             )
             .filter(rank__lte=TOPIC_LATEST)
-            .values_list("topic_id", "first_published_at", "pk")
+            .values_list("topic_key", "first_published_at", "pk")
         )
-        for topic_id, when, pk in ranked:
-            latest[topic_id].append((when, pk))
+        for key, when, pk in ranked:
+            latest[key].add((when, pk))
     chosen = {
-        topic_id: [pk for _when, pk in sorted(rows, reverse=True)[:TOPIC_LATEST]]
-        for topic_id, rows in latest.items()
+        key: [pk for _when, pk in sorted(rows, reverse=True)[:TOPIC_LATEST]]
+        for key, rows in latest.items()
     }
     ids = {pk for pks in chosen.values() for pk in pks}
     pages = {p.pk: p for p in listed_pages(Page.objects.filter(pk__in=ids), public)} if ids else {}
     return [
-        (topic, [pages[pk] for pk in chosen.get(topic.pk, []) if pk in pages]) for topic in topics
+        (topic, [pages[pk] for pk in chosen.get(topic.translation_key, []) if pk in pages])
+        for topic in topics
     ]
 
 
@@ -378,7 +411,7 @@ class ArticleReading:
 
     @cached_property
     def topics(self) -> list[tuple]:
-        return topics_with_latest(self.page, list(self.page.topics.all()), self.public)
+        return topics_with_latest(self.page, localized_topics(self.page), self.public)
 
     @cached_property
     def related(self) -> list:
