@@ -23,7 +23,9 @@ from wagtail_dangvu.models import (
     SecrecyLevel,
     SeminarEventIndexPage,
     SeminarEventPage,
+    Source,
     StatisticsDashboardPage,
+    Topic,
 )
 
 _counter = itertools.count(1)
@@ -230,6 +232,8 @@ def report_form_data(page, **overrides):
         "place": "",
         "author": "",
         "documents": streamfield([]),
+        "source": "",
+        "attachments": streamfield([]),
         "plans": streamfield([]),
         "body": streamfield([]),
         "findings": streamfield([]),
@@ -243,3 +247,64 @@ def report_form_data(page, **overrides):
     }
     data.update(overrides)
     return nested_form_data(data)
+
+
+# Articles of every type, and what a reader finds under them ------------------------------
+
+ARTICLE_KINDS = ("report", "event", "story", "news")
+
+
+def make_article_index(kind, home, slug=None):
+    """An index of ``kind`` ("report", "event", "story", "news") under ``home``."""
+    makers = {
+        "report": make_report_index,
+        "event": make_event_index,
+        "story": make_story_index,
+        "news": make_news_index,
+    }
+    return makers[kind](home, slug=slug or f"{kind}-{next(_counter)}")
+
+
+def make_article(index, *, tags=(), topics=(), publish_it=True, **fields):
+    """An article of the type ``index`` lists, with ``tags`` and ``topics``."""
+    makers = {
+        DirectiveReportIndexPage: make_report,
+        SeminarEventIndexPage: make_event,
+        DanVanKheoIndexPage: make_story,
+        NewsIndexPage: make_news,
+    }
+    page = makers[type(index.specific)](index, publish_it=False, **fields)
+    if tags:
+        page.tags.add(*tags)
+    if topics:
+        page.topics.set(topics)
+    if tags or topics:
+        page.save()
+    return publish(page) if publish_it else page
+
+
+def make_source(name="Báo Long An", url="", locale=None):
+    source = Source(name=name, url=url, locale=locale or Locale.get_default())
+    source.full_clean()
+    source.save()
+    return source
+
+
+def make_topic(name="Đại hội Đảng bộ xã", slug="", description="", locale=None):
+    topic = Topic(name=name, slug=slug, description=description, locale=locale)
+    topic.full_clean()
+    topic.save()
+    return topic
+
+
+def make_file(title="Kế hoạch tổ chức", name="ke-hoach.pdf", size=1258291, collection=None):
+    """A Wagtail document ("tài liệu") of ``size`` bytes."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    fields = {"collection": collection} if collection is not None else {}
+    return Document.objects.create(title=title, file=ContentFile(b"x" * size, name=name), **fields)
+
+
+def attachments(*documents):
+    return [{"type": "file", "value": document.pk} for document in documents]

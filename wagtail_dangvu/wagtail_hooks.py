@@ -16,7 +16,7 @@ from .admin_publishing import (
     refuse_withheld_copies,
 )
 from .compat import PAGE_MODEL
-from .models import DanVanKheoField, Indicator, PartyDocument
+from .models import DanVanKheoField, Indicator, PartyDocument, Source, Topic
 from .models.documents import may_see_withheld
 from .views import PartyDocumentIndexView
 
@@ -116,8 +116,36 @@ class DanVanKheoFieldViewSet(SnippetViewSet):
     search_backend_name = None
 
 
+class SourceViewSet(SnippetViewSet):
+    """Where articles' news comes from ("Nguồn tin")."""
+
+    model = Source
+    icon = "link-external"
+    menu_label = _("News sources")
+    list_display = ["name", "url"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class TopicViewSet(SnippetViewSet):
+    """The running stories that group articles across indexes ("Theo dòng sự kiện")."""
+
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    search_backend_name = None
+
+
 class DangvuViewSetGroup(SnippetViewSetGroup):
-    items = (PartyDocumentViewSet, IndicatorViewSet, DanVanKheoFieldViewSet)
+    items = (
+        PartyDocumentViewSet,
+        IndicatorViewSet,
+        DanVanKheoFieldViewSet,
+        SourceViewSet,
+        TopicViewSet,
+    )
     menu_icon = "folder-open-inverse"
     menu_label = _("Party portal")
     menu_name = "dangvu"

@@ -127,6 +127,8 @@ def story_data(page, **overrides):
         "recognition_form": "",
         "photos": streamfield([]),
         "documents": streamfield([]),
+        "source": "",
+        "attachments": streamfield([]),
         "tags": "",
         "comments": COMMENTS,
     }

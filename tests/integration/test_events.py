@@ -320,6 +320,8 @@ class TestEditorValidation:
             "participants": "",
             "delegates": "",
             "documents": streamfield([]),
+            "source": "",
+            "attachments": streamfield([]),
             "body": streamfield([]),
             "contributions": streamfield([]),
             "conclusions": streamfield([]),

@@ -621,6 +621,8 @@ class TestConfidentialityGate:
             "recognition_form": "",
             "photos": streamfield([]),
             "documents": streamfield([]),
+            "source": "",
+            "attachments": streamfield([]),
             "tags": "",
             "comments": {
                 "TOTAL_FORMS": 0,

@@ -244,7 +244,7 @@ def test_a_report_page_reads_in_vietnamese(client, home):
         "Kế hoạch thực hiện",
         "Đánh giá chung",
         "08 nội dung ưu điểm; 06 hạn chế; 06 giải pháp; 05 kiến nghị - đề xuất",
-        "Tác giả: Văn phòng Đảng ủy",
+        "Tác giả bài viết: Văn phòng Đảng ủy",
     ):
         assert label in text
     assert_no_english(

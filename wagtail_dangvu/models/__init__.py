@@ -13,6 +13,7 @@ from .files import WithheldFile
 from .indicators import Indicator, IndicatorValue
 from .mentions import DocumentMention
 from .news import NewsArticlePage, NewsArticlePageTag, NewsIndexPage
+from .reading import Source, Topic
 from .register import DocumentRegisterPage
 from .reports import (
     DirectiveReportIndexPage,
@@ -58,7 +59,9 @@ __all__ = [
     "SeminarEventIndexPage",
     "SeminarEventPage",
     "SeminarEventPageTag",
+    "Source",
     "StatisticsDashboardPage",
     "StoryKind",
+    "Topic",
     "WithheldFile",
 ]

@@ -13,8 +13,10 @@ An article type is a pair declared against these two abstract pages, the way
   ones are kept; the RSS feed follows the same filters; every facet and tag link keeps
   the other filters.
 
-Every article has the reading features below it (``reading_features``): the share bar
-(Facebook, Zalo, copy the link), the print view at ``<article URL>print/`` and the view
+Every article has the reading features below it (``reading_features``): its source,
+attachments, the newer and older articles of its index, its topics and related articles
+(:mod:`wagtail_dangvu.models.reading`), the share bar (Facebook, Zalo, copy the link),
+the print view at ``<article URL>print/`` and the view
 counter (:mod:`wagtail_dangvu.models.view_counts`). The print view renders the type's own
 template with the print layout as its base template: each article template wraps its
 article in ``{% block dangvu_article %}`` inside ``content``, and the print layout
@@ -32,16 +34,20 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
+from wagtail.documents.blocks import DocumentChooserBlock as FileChooserBlock
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from ..actions import PublishingRefused
 from ..facets import Facets, querystring
 from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
+from .reading import ArticleReading, hidden_attachments
 from .view_counts import ArticleViewCount
 
 #: Where the share links lead. Zalo documents no share URL for the web; this is the one its
@@ -68,8 +74,37 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
         _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
+    # What a reader finds under the article (wagtail_dangvu.models.reading).
+    source = models.ForeignKey(
+        "wagtail_dangvu.Source",
+        verbose_name=_("news source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attachments = StreamField(
+        [("file", FileChooserBlock(label=_("file")))],
+        blank=True,
+        verbose_name=_("attachments"),
+        help_text=_(
+            "Files listed under the article with their type and size. A restricted "
+            "document is never listed, and a page attaching one is not published."
+        ),
+    )
+    topics = ParentalManyToManyField(
+        "wagtail_dangvu.Topic",
+        blank=True,
+        verbose_name=_("topics"),
+        related_name="+",
+        help_text=_("The running stories this article belongs to (Theo dòng sự kiện)."),
+    )
 
     text_fields = ("summary", "author")
+
+    # The editor's panels for the fields above: every article type's content_panels
+    # include them, so they are declared once.
+    reading_panels = [FieldPanel("source"), FieldPanel("topics"), FieldPanel("attachments")]
 
     search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
 
@@ -96,6 +131,22 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
         if tags := self.tag_names:
             data["keywords"] = ", ".join(tags)
         return data
+
+    def check_publishable(self, *, ignore=()) -> None:
+        """The gate on documents (see DangvuPage), and on attachments: a page attaching a
+        restricted file (withheld by the register, or in a collection with a view
+        restriction) is not published."""
+        errors = {}
+        try:
+            super().check_publishable(ignore=ignore)
+        except PublishingRefused as refusal:
+            errors = refusal.message_dict
+        if hidden := hidden_attachments(self):
+            errors.setdefault("attachments", []).extend(
+                attachment_refusal(document) for document in hidden
+            )
+        if errors:
+            raise PublishingRefused(self, errors)
 
     @cached_property
     def index_page(self):
@@ -142,6 +193,9 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         if self.reading_features:
+            # What follows the article, read lazily by the includes under it, in a fixed
+            # number of queries; and the share bar's links.
+            context["reading"] = ArticleReading(self, request)
             context["dangvu_reading"] = self.reading_context(request)
         return context
 
@@ -149,6 +203,23 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     def view_total(self) -> int:
         """How many times the article has been read (as of this render)."""
         return ArticleViewCount.objects.total_for(self.pk)
+
+
+def attachment_refusal(document) -> str:
+    """Why a page attaching ``document`` (a restricted file) is not published; its title
+    only to whoever may see withheld documents."""
+    from ..viewer import current_viewer, viewer_is_declared
+    from .documents import may_see_withheld
+
+    if not viewer_is_declared() or may_see_withheld(current_viewer()):
+        return gettext(
+            "The attached file “%(title)s” is a restricted document and cannot be "
+            "published. Remove it from the attachments or save a draft."
+        ) % {"title": document.title}
+    return gettext(
+        "A file attached here is a restricted document and cannot be published. "
+        "Remove it from the attachments or save a draft."
+    )
 
 
 class ArticleFeed(PageFeed):

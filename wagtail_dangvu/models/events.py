@@ -241,6 +241,7 @@ class SeminarEventPage(AbstractArticlePage):
         FieldPanel("statistics"),
         FieldPanel("photos"),
         FieldPanel("tags"),
+        *AbstractArticlePage.reading_panels,
     ]
 
     search_fields = [

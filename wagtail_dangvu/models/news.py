@@ -66,6 +66,7 @@ class NewsArticlePage(AbstractArticlePage):
         FieldPanel("documents"),
         FieldPanel("author"),
         FieldPanel("tags"),
+        *AbstractArticlePage.reading_panels,
     ]
 
     api_fields = [

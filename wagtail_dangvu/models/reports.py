@@ -90,6 +90,7 @@ class DirectiveReportPage(AbstractArticlePage):
         FieldPanel("body"),
         FieldPanel("findings"),
         FieldPanel("tags"),
+        *AbstractArticlePage.reading_panels,
     ]
 
     search_fields = [

@@ -290,6 +290,7 @@ class DanVanKheoStoryPage(AbstractArticlePage):
         FieldPanel("photos"),
         FieldPanel("documents"),
         FieldPanel("tags"),
+        *AbstractArticlePage.reading_panels,
     ]
 
     search_fields = [
