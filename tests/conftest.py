@@ -1,6 +1,8 @@
 import pytest
 import wagtail
+from django.conf import settings
 from django.db.models.signals import pre_save
+from django.utils import translation
 from wagtail.models import Locale, Page, Site
 
 if wagtail.VERSION[:2] == (7, 0):
@@ -16,6 +18,15 @@ if wagtail.VERSION[:2] == (7, 0):
             i18n.set_locale_on_new_instance(sender, instance, raw=raw, **kwargs)
 
     pre_save.connect(_set_locale_unless_raw)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language, whatever the one before it left
+    active (a request served in English leaves English active on its thread)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -305,6 +305,7 @@ class TestPublishingSchedule:
                 "title": home.title,
                 "slug": home.slug,
                 "intro": rich_text(""),
+                "body": streamfield([]),
                 "go_live_at": "01/02/2030 07:00",
                 "expire_at": "",
                 "comments": COMMENTS,

@@ -11,7 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_news
@@ -32,7 +32,9 @@ def _clear_cache():
 
 
 def counter_url(page):
-    return reverse("dangvu:view_count", kwargs={"page_id": page.pk})
+    """The counter's address as the article gives it to reading.js, in its language."""
+    with translation.override(page.locale.language_code):
+        return reverse("dangvu:view_count", kwargs={"page_id": page.pk})
 
 
 def view(client, page, address=None):
