@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.apps import apps
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
@@ -19,16 +18,15 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
-from django.utils.text import slugify
-from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from ..filesizes import human_size
-from ..symbols import fold
+from .snippets import LocaleSlugMixin
 
 # How many articles each list under an article shows.
 NEIGHBOURS = 10
@@ -66,7 +64,7 @@ class Source(TranslatableMixin, models.Model):
             self.locale = Locale.get_default()
 
 
-class Topic(TranslatableMixin, models.Model):
+class Topic(LocaleSlugMixin, TranslatableMixin, models.Model):
     """A running story ("Theo dòng sự kiện") that groups articles across indexes."""
 
     name = models.CharField(_("name"), max_length=255)
@@ -100,28 +98,6 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if self.locale_id is None:
-            self.locale = Locale.get_default()
-        if not self.slug:
-            self.slug = slugify(fold(self.name))
-        if not self.slug:
-            raise ValidationError({"slug": gettext("Enter a slug made of letters and digits.")})
-
-    # The slug is unique per locale, a column the admin form does not show: check it there
-    # too, and report it on the slug.
-    def validate_constraints(self, exclude=None):
-        if exclude and "slug" not in exclude:
-            exclude = set(exclude) - {"locale"}
-        try:
-            super().validate_constraints(exclude=exclude)
-        except ValidationError as error:
-            messages = error.message_dict.get(NON_FIELD_ERRORS)
-            if messages is None:
-                raise
-            raise ValidationError({"slug": messages}) from error
 
     def get_url(self, request=None) -> str:
         """The topic's page (``chu-de/<slug>/`` of wagtail_dangvu.urls) in the topic's

@@ -14,10 +14,9 @@ from __future__ import annotations
 import datetime
 
 import django_filters
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.text import slugify
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -27,12 +26,11 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import PhotosBlock, StatisticsBlocks
-from ..symbols import fold
 from .article_filters import (
     ArticleFilterSet,
     ChoiceFacet,
@@ -44,6 +42,7 @@ from .article_filters import (
 )
 from .articles import AbstractArticleIndexPage, AbstractArticlePage
 from .reports import document_stream
+from .snippets import LocaleSlugMixin
 
 # The movement began in 2009 (Kết luận 114-KL/TW of the Politburo's mass mobilisation
 # campaign); nothing is registered before it.
@@ -78,7 +77,7 @@ def year_validators():
     return [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
-class DanVanKheoField(TranslatableMixin, models.Model):
+class DanVanKheoField(LocaleSlugMixin, TranslatableMixin, models.Model):
     """A field (lĩnh vực) of the movement. Portals may add their own beside the standard four."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -116,28 +115,6 @@ class DanVanKheoField(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-    def clean(self):
-        super().clean()
-        if self.locale_id is None:
-            self.locale = Locale.get_default()
-        if not self.slug:
-            self.slug = slugify(fold(self.name))
-        if not self.slug:
-            raise ValidationError({"slug": gettext("Enter a slug made of letters and digits.")})
-
-    # The uniqueness of the slug is per locale, a column the admin form does not show:
-    # check it there too, and report it on the slug.
-    def validate_constraints(self, exclude=None):
-        if exclude and "slug" not in exclude:
-            exclude = set(exclude) - {"locale"}
-        try:
-            super().validate_constraints(exclude=exclude)
-        except ValidationError as error:
-            messages = error.message_dict.get(NON_FIELD_ERRORS)
-            if messages is None:
-                raise
-            raise ValidationError({"slug": messages}) from error
 
 
 class DanVanKheoFieldSerializer(serializers.ModelSerializer):
