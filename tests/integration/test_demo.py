@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, TranslationSource
 
@@ -77,6 +78,18 @@ def test_the_report_carries_the_articles_figures_and_rating(client, demo):
     rating = Rating.objects.for_page(report).get()
     assert (rating.total, rating.count) == (21, 5)
     assert "Tổng số điểm của bài viết là: 21 trong 5 đánh giá" in html
+
+
+def test_the_report_names_its_source_and_topic_whose_page_gathers_its_articles(client, demo):
+    report = DirectiveReportPage.objects.get(locale__language_code="vi", slug__startswith="long")
+    html = client.get(report.url).content.decode()
+    assert "Đảng ủy xã Long Bình" in html[html.index("Nguồn tin") :][:300]
+    assert "Thực hiện Kết luận 21-KL/TW" in html
+    topic = client.get(reverse("dangvu:topic", kwargs={"slug": "thuc-hien-ket-luan-21"}))
+    assert topic.status_code == 200
+    listed = topic.content.decode()
+    for article in (report, SeminarEventPage.objects.get(slug__startswith="toa-dam")):
+        assert article.title in listed
 
 
 def test_the_confidential_document_is_kept_out_of_sight(client, demo):

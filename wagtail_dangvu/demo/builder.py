@@ -8,6 +8,8 @@ the model names them. A value may refer to other demo content with a one-key tab
 - ``{ "$document" = "21-KL/TW" }``: the register's document with this symbol;
 - ``{ "$indicator" = "inspections-by-cells" }``: the indicator with this code;
 - ``{ "$field" = "kinh-te" }``: the "dân vận khéo" field with this slug;
+- ``{ "$source" = "Đảng ủy xã Long Bình" }``, ``{ "$topic" = "thuc-hien-ket-luan-21" }``:
+  the news source with this name, the topic with this slug (``snippets.toml``);
 - ``{ "$days_from_today" = 10 }``: a date that many days after the day the demo is built.
 
 Inside a StreamField a reference becomes the object's id, as a chooser block stores it. A
@@ -31,7 +33,7 @@ from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
-from ..models import DanVanKheoField, Indicator, PartyDocument
+from ..models import DanVanKheoField, Indicator, PartyDocument, Source, Topic
 from ..models.events import portal_zone
 from ..models.stories import STANDARD_FIELDS
 
@@ -153,6 +155,20 @@ class DemoBuilder:
                 self.report.add(f"dân vận khéo field: {name}")
             found[slug] = story_field
 
+    def reading_snippets(self) -> None:
+        """The news sources and topics articles name."""
+        data = load("snippets.toml")
+        for kind, model, key in (("source", Source, "name"), ("topic", Topic, "slug")):
+            found = self.references.setdefault(kind, {})
+            for entry in data.get(kind, []):
+                snippet = model.objects.filter(locale=self.locale, **{key: entry[key]}).first()
+                if snippet is None:
+                    snippet = model(locale=self.locale, **entry)
+                    snippet.full_clean()
+                    snippet.save()
+                    self.report.add(f"{model._meta.verbose_name}: {snippet}")
+                found[entry[key]] = snippet
+
     # Pages -------------------------------------------------------------------------------
 
     def page_at(self, path: str) -> Page:
@@ -220,6 +236,7 @@ class DemoBuilder:
         self.documents()
         self.indicators()
         self.story_fields()
+        self.reading_snippets()
         self.pages()
         self.ratings()
         self.english()
