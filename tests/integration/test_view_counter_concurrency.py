@@ -29,7 +29,8 @@ pytestmark = [
         connection.vendor != "postgresql",
         reason="concurrency is tested on PostgreSQL (set DATABASE_URL); SQLite serialises writers",
     ),
-    pytest.mark.django_db(transaction=True),
+    # Like every transactional test here: the database is restored for the tests after it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 READERS = 100
