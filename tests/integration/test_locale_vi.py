@@ -24,6 +24,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import wagtail
 from django.apps import apps
 from django.conf import settings
 from django.test import override_settings
@@ -574,14 +575,20 @@ def test_the_page_search_counts_its_results_as_pages(admin_client, admin_user, h
     with translation.override("vi"):
         two = screen_text(admin_client.get(url, {"q": "Sổ tay"}))
         one = screen_text(admin_client.get(url, {"q": "tiếp dân"}))
-    assert "1-2 trong số 2 trang" in two
-    assert "1-1 trong số 1 trang" in one
     assert "None" not in two + one
+    # Wagtail 8 counts the results in the title column's header; Wagtail 7.0 writes no count
+    # there (the template is the same, the view gives it no count).
+    counted = wagtail.VERSION >= (8,)
+    if counted:
+        assert "1-2 trong số 2 trang" in two
+        assert "1-1 trong số 1 trang" in one
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "en"
     profile.save()
     english = screen_text(admin_client.get(url, {"q": "Sổ tay"}))
-    assert "1-2 of 2 pages" in english
+    assert "None" not in english
+    if counted:
+        assert "1-2 of 2 pages" in english
 
 
 @pytest.mark.django_db
