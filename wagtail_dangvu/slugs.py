@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from ..symbols import fold
+from wagtail_dangvu.pure.symbols import fold
 
 
 class LocaleSlugMixin:

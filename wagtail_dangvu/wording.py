@@ -1,8 +1,8 @@
 """The pure modules' codes, worded through gettext in the reader's language.
 
-:mod:`~wagtail_dangvu.symbols`, :mod:`~wagtail_dangvu.formats` and
-:mod:`~wagtail_dangvu.charts` name what they have to say with a code and its parameters
-(:class:`~wagtail_dangvu.problems.Problem`); this module words it in the active language,
+:mod:`~wagtail_dangvu.pure.symbols`, :mod:`~wagtail_dangvu.pure.numbers` and
+:mod:`~wagtail_dangvu.pure.charts` name what they have to say with a code and its parameters
+(:class:`~wagtail_dangvu.pure.problems.Problem`); this module words it in the active language,
 so an English editor reads English and a Vietnamese one Vietnamese, and an English page's
 chart says "Column chart with 3 categories" where the Vietnamese one says "Biểu đồ cột gồm
 3 danh mục". Counts and figures are written in the language's style: ``1.234,5`` in
@@ -21,9 +21,10 @@ from django.conf import settings
 from django.utils.formats import get_format
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
-from . import charts, formats, symbols
-from .formats import VIETNAMESE, NumberStyle, format_number
-from .problems import Problem
+from wagtail_dangvu.pure import charts, symbols
+from wagtail_dangvu.pure import numbers as formats
+from wagtail_dangvu.pure.numbers import VIETNAMESE, NumberStyle, format_number
+from wagtail_dangvu.pure.problems import Problem
 
 __all__ = [
     "CODES",
@@ -60,7 +61,7 @@ def number_style() -> NumberStyle:
 def number(value: int | float | Decimal | str, decimals: int | None = None) -> str:
     """A figure in the active language's style: ``3.192`` / ``3,192``; ``95,94`` / ``95.94``.
 
-    Raises :class:`~wagtail_dangvu.formats.FormatError` for what is not a number.
+    Raises :class:`~wagtail_dangvu.pure.numbers.FormatError` for what is not a number.
     """
     return format_number(value, decimals, number_style())
 

@@ -18,8 +18,11 @@ from wagtail.test.utils.form_data import streamfield
 from wagtail.users.models import UserProfile
 
 from tests.factories import make_report, make_report_index, report_form_data, statistic
-from wagtail_dangvu import charts, formats, symbols, wording
-from wagtail_dangvu.formats import (
+from wagtail_dangvu import wording
+from wagtail_dangvu.models import PartyDocument
+from wagtail_dangvu.pure import charts, symbols
+from wagtail_dangvu.pure import numbers as formats
+from wagtail_dangvu.pure.numbers import (
     parse_vi_datetime,
     vi_count,
     vi_dateline,
@@ -27,8 +30,7 @@ from wagtail_dangvu.formats import (
     vi_percent,
     vi_time,
 )
-from wagtail_dangvu.models import PartyDocument
-from wagtail_dangvu.problems import Problem
+from wagtail_dangvu.pure.problems import Problem
 from wagtail_dangvu.templatetags.dangvu import number as number_filter
 
 D = Decimal

@@ -1,4 +1,4 @@
-"""Tests for wagtail_dangvu.formats: the portals' own examples first, then properties."""
+"""Tests for wagtail_dangvu.pure.numbers: the portals' own examples first, then properties."""
 
 import ast
 import re
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from wagtail_dangvu import formats
-from wagtail_dangvu.formats import (
+from wagtail_dangvu.pure import numbers as formats
+from wagtail_dangvu.pure.numbers import (
     WEEKDAYS,
     Code,
     FormatError,
@@ -33,7 +33,7 @@ from wagtail_dangvu.formats import (
     vi_time,
     vi_weekday,
 )
-from wagtail_dangvu.problems import Problem
+from wagtail_dangvu.pure.problems import Problem
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 A_MONDAY = date(2022, 11, 28)
@@ -71,7 +71,7 @@ def test_imports_only_the_standard_library_modules_it_is_allowed():
         elif isinstance(node, ast.ImportFrom):
             modules.add(node.module)
     standard = {"__future__", "dataclasses", "datetime", "decimal", "enum", "re", "unicodedata"}
-    assert modules <= standard | {"zoneinfo", "wagtail_dangvu.problems"}
+    assert modules <= standard | {"zoneinfo", "wagtail_dangvu.pure.problems"}
 
 
 # Numbers: examples ------------------------------------------------------------------------

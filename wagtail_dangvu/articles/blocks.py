@@ -4,16 +4,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from .documents import DocumentChooserBlock, ParagraphBlock
-from .events import ChairBlock, ContributionBlock
-from .findings import FindingsBlock
-from .statistics import (
+from wagtail_dangvu.documents.blocks import DocumentChooserBlock, ParagraphBlock
+from wagtail_dangvu.events.blocks import ChairBlock, ContributionBlock
+from wagtail_dangvu.statistics.blocks import (
     ChartBlock,
     ComparisonBlock,
     StatisticBlock,
     StatisticsGridBlock,
     TargetProgressBlock,
 )
+from wagtail_dangvu.statistics.findings import FindingsBlock
 
 __all__ = [
     "ArticleBodyBlock",

@@ -3,7 +3,7 @@
 The article's script (``reading.js``) sends it once the page has loaded; rendering the
 article counts nothing, so its HTML carries no per-reader state and stays cacheable. The
 request is exempt from CSRF, as it can do nothing but count a view, at most once per
-reader, article and day (see :mod:`wagtail_dangvu.models.view_counts`). The reader is the
+reader, article and day (see :mod:`wagtail_dangvu.articles.view_counts`). The reader is the
 ratings app's voter identity (:mod:`wagtail_dangvu.ratings.voters`): a signed-in user by
 id, an anonymous reader by an HMAC of a random cookie that travels with this URL only.
 
@@ -25,12 +25,12 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from .compat import PAGE_MODEL
-from .formats import vi_number
-from .models.articles import AbstractArticlePage
-from .models.view_counts import ArticleViewCount, portal_today
-from .ratings.throttle import retry_after
-from .ratings.voters import new_voter, remember_voter
+from wagtail_dangvu.articles.models import AbstractArticlePage
+from wagtail_dangvu.articles.view_counts import ArticleViewCount, portal_today
+from wagtail_dangvu.compat import PAGE_MODEL
+from wagtail_dangvu.pure.numbers import vi_number
+from wagtail_dangvu.ratings.throttle import retry_after
+from wagtail_dangvu.ratings.voters import new_voter, remember_voter
 
 #: Counted views per client address, as the ratings' ``RATE`` is written.
 RATE = "120/m"

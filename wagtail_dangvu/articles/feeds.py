@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site, get_page_models
 
-from .models import DangvuPage
-from .models.listing import ArticleFeed
+from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.pages.listing import ArticleFeed
 
 FEED_LENGTH = 50
 

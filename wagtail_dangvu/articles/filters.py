@@ -23,7 +23,7 @@ from django.db.models.functions import ExtractYear
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from ..facets import Facet, build_facet
+from wagtail_dangvu.pure.facets import Facet, build_facet
 
 FIRST_YEAR = 1930
 LAST_YEAR = 2100

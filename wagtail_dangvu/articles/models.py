@@ -8,16 +8,16 @@ An article type is a pair declared against these two abstract pages, the way
   declares ``tags`` with its own tag model (django-taggit needs one per page type).
 - :class:`AbstractArticleIndexPage` lists its articles through a django-filter
   ``FilterSet`` (:class:`ArticleFilterSet`) and declares its facets
-  (:mod:`wagtail_dangvu.models.article_filters`). One rule for a query string everywhere:
+  (:mod:`wagtail_dangvu.articles.filters`). One rule for a query string everywhere:
   a filter that cannot be read is ignored and named to the reader with a 400, the valid
   ones are kept; the RSS feed follows the same filters; every facet and tag link keeps
   the other filters.
 
 Every article has the reading features below it (``reading_features``): its source,
 attachments, the newer and older articles of its index, its topics and related articles
-(:mod:`wagtail_dangvu.models.reading`), the share bar (Facebook, Zalo, copy the link),
+(:mod:`wagtail_dangvu.articles.reading`), the share bar (Facebook, Zalo, copy the link),
 the print view at ``<article URL>print/`` and the view
-counter (:mod:`wagtail_dangvu.models.view_counts`). The print view renders the type's own
+counter (:mod:`wagtail_dangvu.articles.view_counts`). The print view renders the type's own
 template with the print layout as its base template: each article template wraps its
 article in ``{% block dangvu_article %}`` inside ``content``, and the print layout
 (``wagtail_dangvu/print.html``) shows that block alone.
@@ -42,13 +42,13 @@ from wagtail.documents.blocks import DocumentChooserBlock as FileChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from ..actions import PublishingRefused
-from ..facets import Facets, querystring
-from .article_filters import ArticleFilterSet
-from .base import DangvuPage
-from .listing import PageFeed, paginate
-from .reading import ArticleReading, hidden_attachments
-from .view_counts import ArticleViewCount
+from wagtail_dangvu.articles.filters import ArticleFilterSet
+from wagtail_dangvu.articles.reading import ArticleReading, hidden_attachments
+from wagtail_dangvu.articles.view_counts import ArticleViewCount
+from wagtail_dangvu.documents.actions import PublishingRefused
+from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.pages.listing import PageFeed, paginate
+from wagtail_dangvu.pure.facets import Facets, querystring
 
 #: Where the share links lead. Zalo documents no share URL for the web; this is the one its
 #: share plugin opens, which Vietnamese portals link to.
@@ -74,7 +74,7 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
         _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
     )
     author = models.CharField(_("author"), max_length=255, blank=True)
-    # What a reader finds under the article (wagtail_dangvu.models.reading).
+    # What a reader finds under the article (wagtail_dangvu.articles.reading).
     source = models.ForeignKey(
         "wagtail_dangvu.Source",
         verbose_name=_("news source"),
@@ -208,8 +208,8 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
 def attachment_refusal(document) -> str:
     """Why a page attaching ``document`` (a restricted file) is not published; its title
     only to whoever may see withheld documents."""
-    from ..viewer import current_viewer, viewer_is_declared
-    from .documents import may_see_withheld
+    from wagtail_dangvu.documents.models import may_see_withheld
+    from wagtail_dangvu.documents.viewer import current_viewer, viewer_is_declared
 
     if not viewer_is_declared() or may_see_withheld(current_viewer()):
         return gettext(
@@ -241,7 +241,7 @@ class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
 
     Declare ``article_model`` (the article page class), ``filterset_class`` (a subclass
     of :class:`ArticleFilterSet`) and ``facets`` (instances of the facet classes of
-    :mod:`~wagtail_dangvu.models.article_filters`, in display order).
+    :mod:`~wagtail_dangvu.articles.filters`, in display order).
     """
 
     intro = RichTextField(_("introduction"), blank=True)

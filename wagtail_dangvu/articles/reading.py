@@ -25,8 +25,8 @@ from wagtail.api import APIField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from ..filesizes import human_size
-from .snippets import LocaleSlugMixin
+from wagtail_dangvu.pure.filesizes import human_size
+from wagtail_dangvu.slugs import LocaleSlugMixin
 
 # How many articles each list under an article shows.
 NEIGHBOURS = 10
@@ -125,7 +125,7 @@ class Topic(LocaleSlugMixin, TranslatableMixin, models.Model):
 
 def article_models() -> list[type]:
     """Every concrete article page type, the app's and the host portal's."""
-    from .articles import AbstractArticlePage
+    from wagtail_dangvu.articles.models import AbstractArticlePage
 
     return [
         model
@@ -237,7 +237,7 @@ def topics_with_latest(page, topics, public: Q) -> list[tuple]:
 def related_articles(page, tag_ids, public: Q) -> list:
     """Up to :data:`RELATED` other live, public articles of any type, ranked by the public
     Party documents they share with ``page``, then shared tags, then recency. One query."""
-    from .mentions import DocumentMention
+    from wagtail_dangvu.documents.mentions import DocumentMention
 
     symbols = {document.symbol for document in page.public_documents}
     if not symbols and not tag_ids:
@@ -306,7 +306,7 @@ def hidden_documents_q() -> Q:
     collection, "Tài liệu hạn chế", among them). One query, for the restrictions."""
     from wagtail.models import CollectionViewRestriction
 
-    from .documents import PartyDocument
+    from wagtail_dangvu.documents.models import PartyDocument
 
     q = Q(pk__in=PartyDocument.objects.withheld().filter(file__isnull=False).values("file_id"))
     for restriction in CollectionViewRestriction.objects.select_related("collection"):

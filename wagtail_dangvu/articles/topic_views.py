@@ -7,10 +7,10 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
-from .conf import get_setting
-from .models import DocumentRegisterPage
-from .models.listing import paginate
-from .models.reading import Topic
+from wagtail_dangvu.articles.reading import Topic
+from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.documents.register import DocumentRegisterPage
+from wagtail_dangvu.pages.listing import paginate
 
 
 def topic_view(request, slug):

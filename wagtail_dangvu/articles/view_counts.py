@@ -1,7 +1,7 @@
 """The view counter of articles ("Lượt xem"): a total per page and a row per reader a day.
 
 A view is counted by a small request the article's script sends after the page has
-loaded (:mod:`wagtail_dangvu.views_counter`), never by rendering the article, whose HTML
+loaded (:mod:`wagtail_dangvu.articles.counter`), never by rendering the article, whose HTML
 then stays cacheable. A reader counts at most once per article per day of the portal's
 time zone: :class:`ArticleView` holds one row per (page, reader, day) under a unique
 constraint, and the total in :class:`ArticleViewCount` moves with ``F()`` in the same
@@ -21,8 +21,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..compat import PAGE_MODEL
-from ..conf import get_setting
+from wagtail_dangvu.compat import PAGE_MODEL
+from wagtail_dangvu.conf import get_setting
 
 #: How long the daily rows are kept: a month of "who read what", no more.
 KEEP_DAYS = 31

@@ -25,7 +25,7 @@ from django.utils.translation import gettext
 from wagtail.actions.copy_page import CopyPageAction
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 
-from .viewer import viewing_as
+from wagtail_dangvu.documents.viewer import viewing_as
 
 logger = logging.getLogger(__name__)
 

@@ -2,7 +2,7 @@
 
 An entry of the register that is classified or for internal circulation is "withheld"
 (:meth:`~wagtail_dangvu.models.PartyDocument.is_withheld`). Editors who do not keep the
-register (:func:`~wagtail_dangvu.models.documents.may_see_withheld`) meet it nowhere in
+register (:func:`~wagtail_dangvu.documents.models.may_see_withheld`) meet it nowhere in
 the admin: the snippet listing, its filters and bulk actions, the chooser, the entry's
 own views (a 404, as for an entry that does not exist), and wagtail-localize's screens
 and endpoints. Public entries stay listed and choosable for every editor.
@@ -28,10 +28,9 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
 from wagtail.snippets.views import chooser, snippets
 
-from .forms import day_first_formfield
-from .models import PartyDocument
-from .models.documents import may_see_withheld
-from .viewer import viewing_as
+from wagtail_dangvu.documents.models import PartyDocument, may_see_withheld
+from wagtail_dangvu.documents.viewer import viewing_as
+from wagtail_dangvu.forms import day_first_formfield
 
 # Snippet views ------------------------------------------------------------------------------
 

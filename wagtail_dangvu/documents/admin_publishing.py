@@ -1,6 +1,6 @@
 """The confidentiality gate on the admin's ways of publishing, told to the person who asked.
 
-The gate itself is in the publish and copy actions (:mod:`wagtail_dangvu.actions`); here
+The gate itself is in the publish and copy actions (:mod:`wagtail_dangvu.documents.actions`); here
 Wagtail's admin views that publish are given a way to say no: bulk publish reports the
 pages it could not publish and publishes the others, copying with "publish copies"
 refuses before anything is copied, and the admin API's publish and copy actions answer
@@ -25,14 +25,14 @@ from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 
-from .actions import (
+from wagtail_dangvu.compat import PAGE_MODEL
+from wagtail_dangvu.documents.actions import (
     GatedCopyPageAction,
     GatedPublishPageRevisionAction,
     PublishingRefused,
     acting_user,
     check_live_copies,
 )
-from .compat import PAGE_MODEL
 
 # Bulk publish ---------------------------------------------------------------------------
 

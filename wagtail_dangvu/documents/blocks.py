@@ -9,8 +9,8 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from ..linking import link_symbols
-from ..viewer import WITHHELD_LABEL, current_viewer
+from wagtail_dangvu.documents.viewer import WITHHELD_LABEL, current_viewer
+from wagtail_dangvu.pure.linking import link_symbols
 
 DOCUMENT_MODEL = "wagtail_dangvu.PartyDocument"
 

@@ -45,10 +45,10 @@ from wagtail.documents.models import Document, document_served
 from wagtail.models import Collection, CollectionViewRestriction
 from wagtail.search import index as search_index
 
-from .conf import get_setting
-from .models import PartyDocument, WithheldFile
-from .models.documents import may_see_withheld
-from .signals import document_visibility_changed
+from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.documents.models import PartyDocument, may_see_withheld
+from wagtail_dangvu.documents.withheld_files import WithheldFile
+from wagtail_dangvu.signals import document_visibility_changed
 
 logger = logging.getLogger(__name__)
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..compat import PAGE_MODEL
-from .documents import PartyDocument
+from wagtail_dangvu.compat import PAGE_MODEL
+from wagtail_dangvu.documents.models import PartyDocument
 
 
 def withheld_symbols(symbols: Iterable) -> set[str]:

@@ -26,11 +26,11 @@ from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..signals import document_visibility_changed
-from ..symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
-from ..text import search_words
-from ..viewer import WITHHELD_LABEL, current_viewer, viewer_is_declared
-from ..wording import word
+from wagtail_dangvu.documents.viewer import WITHHELD_LABEL, current_viewer, viewer_is_declared
+from wagtail_dangvu.pure.symbols import DocumentSymbol, InvalidSymbol, fold, parse_symbol
+from wagtail_dangvu.pure.text import search_words
+from wagtail_dangvu.signals import document_visibility_changed
+from wagtail_dangvu.wording import word
 
 ROMAN_TERM_RE = re.compile(r"^[IVXLC]+$")
 
@@ -257,7 +257,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         # Wagtail and wagtail-localize name entries with str() in screens this app does
-        # not draw; where the admin has declared who is looking (wagtail_dangvu.viewer),
+        # not draw; where the admin has declared who is looking (wagtail_dangvu.documents.viewer),
         # a withheld entry keeps its name from those who may not see it.
         if self.is_withheld and viewer_is_declared() and not may_see_withheld(current_viewer()):
             return str(WITHHELD_LABEL)

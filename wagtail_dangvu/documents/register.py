@@ -13,10 +13,10 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from ..forms import SearchQueryField
-from .documents import PartyDocument
-from .listing import IndexFilterForm, ListingPage
-from .mentions import DocumentMention
+from wagtail_dangvu.documents.mentions import DocumentMention
+from wagtail_dangvu.documents.models import PartyDocument
+from wagtail_dangvu.forms import SearchQueryField
+from wagtail_dangvu.pages.listing import IndexFilterForm, ListingPage
 
 
 class RegisterFilterForm(IndexFilterForm):

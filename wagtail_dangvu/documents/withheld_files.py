@@ -1,7 +1,7 @@
 """Which Wagtail documents have their bytes in the private storage, and where they were.
 
 The register decides whether a file is withheld (it is the file of a withheld entry);
-this table only records what :mod:`wagtail_dangvu.document_files` did about it, so that
+this table only records what :mod:`wagtail_dangvu.documents.files` did about it, so that
 releasing the file puts it back where it was.
 """
 

@@ -20,10 +20,10 @@ import icalendar
 from django.http import HttpResponse
 from django.utils import timezone, translation
 
-from . import __version__
-from .conf import get_setting
-from .downloads import content_disposition
-from .text import remove_control_characters
+from wagtail_dangvu import __version__
+from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.downloads import content_disposition
+from wagtail_dangvu.pure.text import remove_control_characters
 
 PRODID = f"-//wagtail-dangvu//wagtail-dangvu {__version__}//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"

@@ -32,19 +32,8 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from .. import ical
-from ..blocks import (
-    ArticleBodyBlock,
-    ChairBlock,
-    ContributionBlock,
-    FindingsBlock,
-    PhotosBlock,
-    StatisticsBlocks,
-)
-from ..conf import get_setting
-from ..formats import vi_count, vi_dateline, vi_time
-from ..linking import text_of
-from .article_filters import (
+from wagtail_dangvu.articles.blocks import ArticleBodyBlock, PhotosBlock, StatisticsBlocks
+from wagtail_dangvu.articles.filters import (
     ArticleFilterSet,
     ChoiceFacet,
     TagFacet,
@@ -52,8 +41,18 @@ from .article_filters import (
     YearFacet,
     YearFilter,
 )
-from .articles import AbstractArticleIndexPage, AbstractArticlePage, ArticleFeed
-from .reports import document_stream
+from wagtail_dangvu.articles.models import (
+    AbstractArticleIndexPage,
+    AbstractArticlePage,
+    ArticleFeed,
+)
+from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.events import ical
+from wagtail_dangvu.events.blocks import ChairBlock, ContributionBlock
+from wagtail_dangvu.pure.linking import text_of
+from wagtail_dangvu.pure.numbers import vi_count, vi_dateline, vi_time
+from wagtail_dangvu.reports.models import document_stream
+from wagtail_dangvu.statistics.findings import FindingsBlock
 
 EARLIEST_DATE = datetime.date(1930, 1, 1)
 LATEST_DATE = datetime.date(2100, 12, 31)

@@ -1,5 +1,5 @@
 """Front page blocks: a portal's home page built from the lists of
-:mod:`wagtail_dangvu.frontpage`, each with an optional heading and how many to show.
+:mod:`wagtail_dangvu.frontpage.lists`, each with an optional heading and how many to show.
 
 ``FrontPageBlock`` is the StreamBlock a host portal puts on its home page::
 
@@ -19,7 +19,7 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.models import Locale
 
-from .. import frontpage
+from wagtail_dangvu.frontpage import lists
 
 INDEX_TYPES = [
     "wagtail_dangvu.NewsIndexPage",
@@ -45,7 +45,7 @@ class FrontPageListBlock(blocks.StructBlock):
         help_text=_("Left empty, the list's usual heading is shown."),
     )
     count = blocks.IntegerBlock(
-        label=_("How many"), default=5, min_value=1, max_value=frontpage.MAX_ITEMS
+        label=_("How many"), default=5, min_value=1, max_value=lists.MAX_ITEMS
     )
 
     default_heading = ""
@@ -78,7 +78,7 @@ class LatestArticlesBlock(FrontPageListBlock):
         label = _("Latest articles")
 
     def items(self, value, locale):
-        return frontpage.latest_articles(
+        return lists.latest_articles(
             indexes=value.get("indexes") or (), count=value["count"], locale=locale
         )
 
@@ -89,7 +89,7 @@ class FeaturedArticlesBlock(blocks.StructBlock):
         blocks.PageChooserBlock(label=pgettext_lazy("front page", "Article")),
         label=_("Articles"),
         min_num=1,
-        max_num=frontpage.MAX_ITEMS,
+        max_num=lists.MAX_ITEMS,
     )
 
     class Meta:
@@ -99,7 +99,7 @@ class FeaturedArticlesBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        from ..models.articles import AbstractArticlePage
+        from wagtail_dangvu.articles.models import AbstractArticlePage
 
         refused = [
             index
@@ -120,7 +120,7 @@ class FeaturedArticlesBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["heading"] = value.get("heading") or gettext("Featured news")
-        context["items"] = frontpage.featured_articles(
+        context["items"] = lists.featured_articles(
             value["articles"], locale=page_locale(parent_context)
         )
         context["featured"] = True
@@ -142,9 +142,7 @@ class UpcomingEventsBlock(FrontPageListBlock):
         template = "wagtail_dangvu/frontpage/events.html"
 
     def items(self, value, locale):
-        return frontpage.upcoming_events(
-            index=value.get("index"), count=value["count"], locale=locale
-        )
+        return lists.upcoming_events(index=value.get("index"), count=value["count"], locale=locale)
 
 
 class RecentStoriesBlock(FrontPageListBlock):
@@ -162,9 +160,7 @@ class RecentStoriesBlock(FrontPageListBlock):
         template = "wagtail_dangvu/frontpage/stories.html"
 
     def items(self, value, locale):
-        return frontpage.recent_stories(
-            index=value.get("index"), count=value["count"], locale=locale
-        )
+        return lists.recent_stories(index=value.get("index"), count=value["count"], locale=locale)
 
 
 class MostReadBlock(FrontPageListBlock):
@@ -175,7 +171,7 @@ class MostReadBlock(FrontPageListBlock):
         label = _("Most read articles of the last 30 days")
 
     def items(self, value, locale):
-        return frontpage.most_read(count=value["count"], locale=locale)
+        return lists.most_read(count=value["count"], locale=locale)
 
 
 class BestRatedBlock(FrontPageListBlock):
@@ -186,7 +182,7 @@ class BestRatedBlock(FrontPageListBlock):
         label = _("Best rated articles of the last 30 days")
 
     def items(self, value, locale):
-        return frontpage.best_rated(count=value["count"], locale=locale)
+        return lists.best_rated(count=value["count"], locale=locale)
 
 
 class NewestDocumentsBlock(FrontPageListBlock):
@@ -198,7 +194,7 @@ class NewestDocumentsBlock(FrontPageListBlock):
         template = "wagtail_dangvu/frontpage/documents.html"
 
     def items(self, value, locale):
-        return frontpage.newest_documents(count=value["count"], locale=locale)
+        return lists.newest_documents(count=value["count"], locale=locale)
 
 
 class FrontPageBlock(blocks.StreamBlock):

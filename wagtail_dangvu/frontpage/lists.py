@@ -5,7 +5,7 @@ last 30 days and the newest public documents of the register.
 Each function answers in a fixed number of queries however many articles the portal
 holds (one for the pages, one per article type among them for their own fields, one for
 the pictures and their thumbnails), and lists only live, public pages in the language
-being read. The front page blocks (:mod:`wagtail_dangvu.blocks.frontpage`) and the
+being read. The front page blocks (:mod:`wagtail_dangvu.frontpage.blocks`) and the
 ``dangvu_frontpage`` template tags both call them.
 """
 
@@ -29,7 +29,7 @@ MAX_ITEMS = 20
 
 def article_models() -> list[type]:
     """Every concrete article page type installed (the app's and a portal's own)."""
-    from .models.articles import AbstractArticlePage
+    from wagtail_dangvu.articles.models import AbstractArticlePage
 
     return [
         model
@@ -92,7 +92,7 @@ def featured_articles(pages, *, locale=None) -> list:
 
 def upcoming_events(*, index=None, count=5, locale=None, now=None) -> list:
     """Events not over yet, soonest first."""
-    from .models import SeminarEventPage
+    from wagtail_dangvu.events.models import SeminarEventPage
 
     now = now or timezone.now()
     events = (
@@ -109,7 +109,7 @@ def upcoming_events(*, index=None, count=5, locale=None, now=None) -> list:
 
 def recent_stories(*, index=None, count=5, locale=None) -> list:
     """The newest "dân vận khéo" stories, with their field."""
-    from .models import DanVanKheoStoryPage
+    from wagtail_dangvu.stories.models import DanVanKheoStoryPage
 
     stories = (
         DanVanKheoStoryPage.objects.live()
@@ -129,7 +129,7 @@ def best_rated(*, count=5, locale=None, days=RECENT_DAYS, now=None) -> list:
     then by votes. Needs ``wagtail_dangvu.ratings``; nothing without it."""
     if not apps.is_installed("wagtail_dangvu.ratings"):
         return []
-    from .ratings.models import rated_pages
+    from wagtail_dangvu.ratings.models import rated_pages
 
     since = (now or timezone.now()) - datetime.timedelta(days=days)
     pages = rated_pages(_pages(locale).filter(first_published_at__gte=since))
@@ -143,7 +143,7 @@ def best_rated(*, count=5, locale=None, days=RECENT_DAYS, now=None) -> list:
 def most_read(*, count=5, locale=None, days=RECENT_DAYS, now=None) -> list:
     """The most read articles first published in the last ``days`` days, by their view
     counter ("Lượt xem")."""
-    from .models import ArticleViewCount
+    from wagtail_dangvu.articles.view_counts import ArticleViewCount
 
     since = (now or timezone.now()) - datetime.timedelta(days=days)
     totals = ArticleViewCount.objects.filter(page=OuterRef("pk")).values("total")[:1]
@@ -159,7 +159,8 @@ def most_read(*, count=5, locale=None, days=RECENT_DAYS, now=None) -> list:
 
 def newest_documents(*, count=5, locale=None) -> list[tuple]:
     """The newest public documents of the register, as (document, URL on the register)."""
-    from .models import DocumentRegisterPage, PartyDocument
+    from wagtail_dangvu.documents.models import PartyDocument
+    from wagtail_dangvu.documents.register import DocumentRegisterPage
 
     locale = locale or Locale.get_active()
     register = DocumentRegisterPage.for_locale(locale.pk)

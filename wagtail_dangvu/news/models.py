@@ -19,10 +19,16 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 
-from ..blocks import ArticleBodyBlock
-from .article_filters import ArticleFilterSet, TagFacet, TagFilter, YearFacet, YearFilter
-from .articles import AbstractArticleIndexPage, AbstractArticlePage
-from .reports import document_stream
+from wagtail_dangvu.articles.blocks import ArticleBodyBlock
+from wagtail_dangvu.articles.filters import (
+    ArticleFilterSet,
+    TagFacet,
+    TagFilter,
+    YearFacet,
+    YearFilter,
+)
+from wagtail_dangvu.articles.models import AbstractArticleIndexPage, AbstractArticlePage
+from wagtail_dangvu.reports.models import document_stream
 
 # The picture beside an article in a section's list.
 LIST_THUMBNAIL = "fill-320x200"

@@ -14,19 +14,28 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.search import index
 
-from ..actions import (
+from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.documents.actions import (
     GatedPublishPageRevisionAction,
     PublishingRefused,
     check_live_copies,
 )
-from ..blocks.documents import SYMBOL_LINKS_CONTEXT_KEY, DocumentChooserBlock, ParagraphBlock
-from ..blocks.statistics import ComparisonBlock, StatisticBlock, TargetProgressBlock
-from ..blocks.traversal import walk_page
-from ..conf import get_setting
-from ..forms import day_first_formfield
-from ..linking import text_of
-from ..symbols import DocumentSymbol, find_symbols, fold
-from ..viewer import bind_viewer, current_viewer, viewer_is_declared, viewing_as
+from wagtail_dangvu.documents.blocks import (
+    SYMBOL_LINKS_CONTEXT_KEY,
+    DocumentChooserBlock,
+    ParagraphBlock,
+)
+from wagtail_dangvu.documents.viewer import (
+    bind_viewer,
+    current_viewer,
+    viewer_is_declared,
+    viewing_as,
+)
+from wagtail_dangvu.forms import day_first_formfield
+from wagtail_dangvu.pages.traversal import walk_page
+from wagtail_dangvu.pure.linking import text_of
+from wagtail_dangvu.pure.symbols import DocumentSymbol, find_symbols, fold
+from wagtail_dangvu.statistics.blocks import ComparisonBlock, StatisticBlock, TargetProgressBlock
 
 # Blocks whose figure counts for an indicator, and the field holding it.
 FIGURE_FIELDS = (
@@ -56,12 +65,12 @@ def withheld_document_message(document, *, chosen: bool = False) -> str:
     """What an editor is told when a page naming ``document`` (withheld) is not published.
 
     The register's keepers learn which document it is. Anyone else declared as the one
-    acting (:func:`~wagtail_dangvu.viewer.viewing_as`) learns no more than they could see:
+    acting (:func:`~wagtail_dangvu.documents.viewer.viewing_as`) learns no more than they could see:
     the symbol they or a colleague wrote in the text, or, for a document a keeper chose
     in a document block, only that such a document was chosen. Outside a declared
     viewer (a log line, a management command) the message names the document.
     """
-    from .documents import may_see_withheld
+    from wagtail_dangvu.documents.models import may_see_withheld
 
     keeper = not viewer_is_declared() or may_see_withheld(current_viewer())
     if chosen and not keeper:
@@ -104,7 +113,7 @@ class DangvuPageForm(WagtailAdminPageForm):
         )
 
     def clean(self):
-        from .documents import may_see_withheld
+        from wagtail_dangvu.documents.models import may_see_withheld
 
         # The documents chosen before this edit: an editor who may not see withheld
         # entries keeps those a keeper chose, but cannot choose one by its id.
@@ -114,7 +123,7 @@ class DangvuPageForm(WagtailAdminPageForm):
 
     def _post_clean(self):
         super()._post_clean()
-        from .documents import PartyDocument, may_see_withheld
+        from wagtail_dangvu.documents.models import PartyDocument, may_see_withheld
 
         keeper = may_see_withheld(self.for_user)
         publishing = self.is_publishing()
@@ -196,7 +205,7 @@ class DangvuPage(Page):
 
     def referenced_documents(self, references: DocumentReferences | None = None):
         """The register's documents this page names, as (field name, document) pairs."""
-        from .documents import PartyDocument
+        from wagtail_dangvu.documents.models import PartyDocument
 
         references = references or self.document_references()
         documents = PartyDocument.objects.filter(locale_id=self.locale_id)
@@ -222,8 +231,8 @@ class DangvuPage(Page):
     # Publishing ----------------------------------------------------------------------
 
     def check_publishable(self, *, ignore=()) -> None:
-        """Raise :class:`~wagtail_dangvu.actions.PublishingRefused` if this content names a
-        withheld document: such a page never goes live, whichever way it is published.
+        """Raise :class:`~wagtail_dangvu.documents.actions.PublishingRefused` if this content
+        names a withheld document: such a page never goes live, whichever way it is published.
 
         ``ignore``: ids of documents already reported to the editor another way."""
         references = self.document_references()
@@ -321,7 +330,7 @@ class DangvuPage(Page):
         record, and the text is composed again when the entry is released
         (:mod:`wagtail_dangvu.signal_handlers`).
         """
-        from .mentions import withheld_symbols
+        from wagtail_dangvu.documents.mentions import withheld_symbols
 
         text = " ".join(part for part in self.search_text_parts() if part)
         matches = find_symbols(text)
@@ -349,7 +358,7 @@ class DangvuPage(Page):
 
     @cached_property
     def register_page(self):
-        from .register import DocumentRegisterPage
+        from wagtail_dangvu.documents.register import DocumentRegisterPage
 
         return DocumentRegisterPage.for_locale(self.locale_id)
 

@@ -12,9 +12,9 @@ from django.utils.functional import cached_property
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 
-from ..conf import get_setting
-from ..text import remove_control_characters
-from .base import DangvuPage
+from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.pure.text import remove_control_characters
 
 
 class IndexFilterForm(forms.Form):

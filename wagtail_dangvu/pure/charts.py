@@ -25,7 +25,7 @@ Safety
 
 Words
     This module words nothing itself. :func:`validate` returns
-    :class:`~wagtail_dangvu.problems.Problem` values (a :class:`Code` and its parameters);
+    :class:`~wagtail_dangvu.pure.problems.Problem` values (a :class:`Code` and its parameters);
     :func:`render_svg` raises :class:`ChartError` (a ``ValueError``) carrying the same
     problems, which templates catch so a page never fails because of a chart. The few words
     a chart shows (its type as a fallback title, the automatic :class:`Description`, the
@@ -50,10 +50,10 @@ from fractions import Fraction
 from functools import partial
 from xml.sax.saxutils import escape, quoteattr
 
-from wagtail_dangvu.csvsafe import neutralise
-from wagtail_dangvu.formats import VIETNAMESE, NumberStyle, format_number
-from wagtail_dangvu.problems import Problem, ProblemError
-from wagtail_dangvu.text import remove_control_characters
+from wagtail_dangvu.pure.csvsafe import neutralise
+from wagtail_dangvu.pure.numbers import VIETNAMESE, NumberStyle, format_number
+from wagtail_dangvu.pure.problems import Problem, ProblemError
+from wagtail_dangvu.pure.text import remove_control_characters
 
 __all__ = [
     "DASHES",
@@ -209,7 +209,7 @@ class Words:
 def strip_xml_illegal(text: str) -> str:
     """Remove the characters XML 1.0 cannot represent (even escaped), and other controls.
 
-    The app's one rule for control characters (:mod:`wagtail_dangvu.text`), so a chart
+    The app's one rule for control characters (:mod:`wagtail_dangvu.pure.text`), so a chart
     says what the page around it says.
     """
     return remove_control_characters(text)

@@ -2,14 +2,14 @@
 
 Binary multiples (1 KB = 1024 bytes), as file managers show them; one decimal place from
 KB up, rounded half-up, a trailing ``,0`` dropped; the number in the portal's format
-(:func:`wagtail_dangvu.formats.vi_number`). Pure Python: no Django import.
+(:func:`wagtail_dangvu.pure.numbers.vi_number`). Pure Python: no Django import.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from .formats import round_half_up, vi_number
+from wagtail_dangvu.pure.numbers import round_half_up, vi_number
 
 UNITS: tuple[str, ...] = ("B", "KB", "MB", "GB", "TB")
 STEP = 1024

@@ -11,7 +11,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 
-from .symbols import DocumentSymbol, find_symbols
+from wagtail_dangvu.pure.symbols import DocumentSymbol, find_symbols
 
 __all__ = ["link_symbols", "text_of"]
 

@@ -16,7 +16,7 @@ Date formatters take a ``date`` or a ``datetime``. An aware datetime is converte
 requested zone (``tz``, a zone name or a ``tzinfo``); a naive one is taken as already local.
 
 Everything that cannot be formatted or parsed raises :class:`FormatError` (a
-``ValueError``) carrying a :class:`~wagtail_dangvu.problems.Problem`: a :class:`Code` and
+``ValueError``) carrying a :class:`~wagtail_dangvu.pure.problems.Problem`: a :class:`Code` and
 its parameters, which :mod:`wagtail_dangvu.wording` words in the reader's language.
 
 The weekday names and the formal date line (``ngày 03 tháng 12 năm 2022``) are the
@@ -37,7 +37,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal, InvalidOperatio
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from wagtail_dangvu.problems import Problem, ProblemError
+from wagtail_dangvu.pure.problems import Problem, ProblemError
 
 __all__ = [
     "DEFAULT_TIMEZONE",

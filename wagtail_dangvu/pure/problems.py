@@ -1,7 +1,7 @@
 """What a pure module has to tell a person, as a code and its parameters.
 
-The pure modules (:mod:`~wagtail_dangvu.symbols`, :mod:`~wagtail_dangvu.formats`,
-:mod:`~wagtail_dangvu.charts`) never word a message: they name the problem with a code
+The pure modules (:mod:`~wagtail_dangvu.pure.symbols`, :mod:`~wagtail_dangvu.pure.numbers`,
+:mod:`~wagtail_dangvu.pure.charts`) never word a message: they name the problem with a code
 from their ``Code`` enumeration and the facts it needs, and the Django layer
 (:mod:`wagtail_dangvu.wording`) words it through gettext in the reader's language, so an
 English editor reads English and a Vietnamese one Vietnamese.

@@ -31,7 +31,7 @@ parse_symbol("37-QĐ/TW")``. Identity of a *document* needs more than its symbol
 (numbers restart with each committee term); that is the register's business.
 
 Text that cannot be a symbol raises :class:`InvalidSymbol`, carrying a
-:class:`~wagtail_dangvu.problems.Problem`: a :class:`Code` and its parameters, which
+:class:`~wagtail_dangvu.pure.problems.Problem`: a :class:`Code` and its parameters, which
 :mod:`wagtail_dangvu.wording` words in the reader's language for a form. A symbol that is
 readable but doubtful (no issuer, an issuer not in the tables, a State code in a Party
 symbol, ``06/2021QĐ-UBND`` without its slash) parses, with the doubts in
@@ -52,7 +52,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Literal
 
-from wagtail_dangvu.problems import Problem, ProblemError
+from wagtail_dangvu.pure.problems import Problem, ProblemError
 
 __all__ = [
     "ISSUERS",

@@ -15,11 +15,19 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from ..blocks import ArticleBodyBlock, DocumentChooserBlock, FindingsBlock
-from .article_filters import ArticleFilterSet, TagFacet, TagFilter, YearFacet, YearFilter
-from .articles import AbstractArticleIndexPage, AbstractArticlePage
-from .documents import PartyDocument
-from .mentions import DocumentMention
+from wagtail_dangvu.articles.blocks import ArticleBodyBlock
+from wagtail_dangvu.articles.filters import (
+    ArticleFilterSet,
+    TagFacet,
+    TagFilter,
+    YearFacet,
+    YearFilter,
+)
+from wagtail_dangvu.articles.models import AbstractArticleIndexPage, AbstractArticlePage
+from wagtail_dangvu.documents.blocks import DocumentChooserBlock
+from wagtail_dangvu.documents.mentions import DocumentMention
+from wagtail_dangvu.documents.models import PartyDocument
+from wagtail_dangvu.statistics.findings import FindingsBlock
 
 
 class ReportKind(models.TextChoices):

@@ -20,9 +20,9 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .. import charts
-from ..formats import percent
-from ..wording import chart_words, number_style, words
+from wagtail_dangvu.pure import charts
+from wagtail_dangvu.pure.numbers import percent
+from wagtail_dangvu.wording import chart_words, number_style, words
 
 INDICATOR_MODEL = "wagtail_dangvu.Indicator"
 

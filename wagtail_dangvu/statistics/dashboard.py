@@ -17,14 +17,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from .. import charts
-from ..compat import PAGE_MODEL
-from ..csvsafe import neutralise
-from ..downloads import content_disposition
-from ..rollup import Aggregation, Observation, combine
-from ..wording import chart_words
-from .base import DangvuPage
-from .indicators import Indicator, IndicatorValue
+from wagtail_dangvu.compat import PAGE_MODEL
+from wagtail_dangvu.downloads import content_disposition
+from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.pure import charts
+from wagtail_dangvu.pure.csvsafe import neutralise
+from wagtail_dangvu.pure.rollup import Aggregation, Observation, combine
+from wagtail_dangvu.statistics.models import Indicator, IndicatorValue
+from wagtail_dangvu.wording import chart_words
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def counted_pages(root):
 def compute_rollup(root, indicators=None) -> Rollup:
     """Each indicator per year over the live, public pages below ``root``, in three queries.
 
-    Rows are read as tuples and combined by :func:`wagtail_dangvu.rollup.combine`, in
+    Rows are read as tuples and combined by :func:`wagtail_dangvu.pure.rollup.combine`, in
     Decimal, so a sum is exact on every database.
     """
     values = IndicatorValue.objects.filter(page__in=counted_pages(root).values("pk"))

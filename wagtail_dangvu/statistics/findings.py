@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import blocks
 
-from ..formats import vi_count
+from wagtail_dangvu.pure.numbers import vi_count
 
 # (block name, field label, heading with its count)
 FINDING_GROUPS = (

@@ -12,8 +12,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..compat import PAGE_MODEL
-from ..rollup import Aggregation
+from wagtail_dangvu.compat import PAGE_MODEL
+from wagtail_dangvu.pure.rollup import Aggregation
 
 
 class Indicator(TranslatableMixin, index.Indexed, models.Model):

@@ -30,8 +30,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..blocks import PhotosBlock, StatisticsBlocks
-from .article_filters import (
+from wagtail_dangvu.articles.blocks import PhotosBlock, StatisticsBlocks
+from wagtail_dangvu.articles.filters import (
     ArticleFilterSet,
     ChoiceFacet,
     RelatedFacet,
@@ -40,9 +40,9 @@ from .article_filters import (
     YearFacet,
     YearFilter,
 )
-from .articles import AbstractArticleIndexPage, AbstractArticlePage
-from .reports import document_stream
-from .snippets import LocaleSlugMixin
+from wagtail_dangvu.articles.models import AbstractArticleIndexPage, AbstractArticlePage
+from wagtail_dangvu.reports.models import document_stream
+from wagtail_dangvu.slugs import LocaleSlugMixin
 
 # The movement began in 2009 (Kết luận 114-KL/TW of the Politburo's mass mobilisation
 # campaign); nothing is registered before it.

@@ -1,6 +1,6 @@
 """Template filters and tags: ``{% load dangvu %}``.
 
-The ``vi_*`` filters carry the names of the pure functions in :mod:`wagtail_dangvu.formats`;
+The ``vi_*`` filters carry the names of the pure functions in :mod:`wagtail_dangvu.pure.numbers`;
 ``number`` writes a figure in the page's language. On a value they cannot format they
 return the value unchanged rather than break the page.
 """
@@ -16,8 +16,10 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from .. import formats, wording
-from ..blocks.documents import link_symbols_in_context
+from wagtail_dangvu import wording
+from wagtail_dangvu.documents.blocks import link_symbols_in_context
+from wagtail_dangvu.pure import numbers as formats
+
 from ..conf import get_setting
 
 register = template.Library()
@@ -44,7 +46,7 @@ def vi_number(value, decimals=None):
 @register.filter
 def number(value, decimals=None):
     """A figure in the page's language: ``3.192``, ``95,94`` in Vietnamese, ``3,192``,
-    ``95.94`` in English (:func:`~wagtail_dangvu.formats.vi_number` whatever the language)."""
+    ``95.94`` in English (:func:`~wagtail_dangvu.pure.numbers.vi_number` whatever the language)."""
     return _figure(wording.number, value, decimals)
 
 
