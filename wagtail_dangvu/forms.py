@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from wagtail_dangvu.pure.numbers import FormatError, parse_vi_datetime
+from wagtail_dangvu.pure.dates import DateError, parse_vi_datetime
 from wagtail_dangvu.pure.text import remove_control_characters, search_words
 
 from .conf import get_setting
@@ -83,7 +83,7 @@ class VietnameseDateField(forms.DateField):
             pass
         try:
             parsed = parse_vi_datetime(str(value), get_setting("TIME_ZONE"))
-        except FormatError as error:
+        except DateError as error:
             raise ValidationError(word(error.problem), code="invalid") from None
         if isinstance(parsed, datetime.datetime):
             raise ValidationError(

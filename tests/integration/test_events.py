@@ -40,7 +40,7 @@ from wagtail_dangvu.models import (
     SeminarEventIndexPage,
     SeminarEventPage,
 )
-from wagtail_dangvu.pure.numbers import vi_dateline
+from wagtail_dangvu.pure.dates import vi_dateline
 
 pytestmark = pytest.mark.django_db
 

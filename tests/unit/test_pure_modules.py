@@ -8,9 +8,11 @@ import pytest
 PURE = [
     "wagtail_dangvu.pure.charts",
     "wagtail_dangvu.pure.csvsafe",
+    "wagtail_dangvu.pure.dates",
     "wagtail_dangvu.pure.facets",
-    "wagtail_dangvu.pure.numbers",
+    "wagtail_dangvu.pure.filesizes",
     "wagtail_dangvu.pure.linking",
+    "wagtail_dangvu.pure.numbers",
     "wagtail_dangvu.pure.problems",
     "wagtail_dangvu.pure.rollup",
     "wagtail_dangvu.pure.symbols",

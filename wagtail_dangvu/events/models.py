@@ -49,8 +49,9 @@ from wagtail_dangvu.articles.models import (
 from wagtail_dangvu.conf import get_setting
 from wagtail_dangvu.events import ical
 from wagtail_dangvu.events.blocks import ChairBlock, ContributionBlock
+from wagtail_dangvu.pure.dates import vi_dateline, vi_time
 from wagtail_dangvu.pure.linking import text_of
-from wagtail_dangvu.pure.numbers import vi_count, vi_dateline, vi_time
+from wagtail_dangvu.pure.numbers import vi_count
 from wagtail_dangvu.reports.models import document_stream
 from wagtail_dangvu.statistics.findings import FindingsBlock
 

@@ -10,7 +10,7 @@ observations of its children with one :class:`Aggregation`:
 ``average``
     The arithmetic mean: the exact total divided by the count in the current decimal
     context (28 significant digits by default). It is deliberately *not* rounded to two
-    places here; rounding is a presentation concern (``formats.vi_number(value, 2)``).
+    places here; rounding is a presentation concern (``numbers.vi_number(value, 2)``).
 ``latest``
     The value observed last: the observation with the greatest ``when`` wins, and among
     equal ``when`` values the one given last. Observations without a ``when`` count as

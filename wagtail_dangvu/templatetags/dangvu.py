@@ -17,10 +17,9 @@ from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 from wagtail_dangvu import wording
+from wagtail_dangvu.conf import get_setting
 from wagtail_dangvu.documents.blocks import link_symbols_in_context
-from wagtail_dangvu.pure import numbers as formats
-
-from ..conf import get_setting
+from wagtail_dangvu.pure import dates, numbers
 
 register = template.Library()
 
@@ -40,7 +39,7 @@ def _figure(write, value, decimals):
 
 @register.filter
 def vi_number(value, decimals=None):
-    return _figure(formats.vi_number, value, decimals)
+    return _figure(numbers.vi_number, value, decimals)
 
 
 @register.filter
@@ -65,7 +64,7 @@ def data_value(value):
 @register.filter
 def vi_percent(part, whole):
     try:
-        return formats.vi_percent(part, whole)
+        return numbers.vi_percent(part, whole)
     except (ValueError, TypeError, ArithmeticError):
         return ""
 
@@ -73,7 +72,7 @@ def vi_percent(part, whole):
 @register.filter
 def vi_count(value, pad=2):
     try:
-        return formats.vi_count(value, int(pad))
+        return numbers.vi_count(value, int(pad))
     except (ValueError, TypeError):
         return value
 
@@ -82,35 +81,35 @@ def vi_count(value, pad=2):
 def vi_dateline(value):
     if not value:
         return ""
-    return formats.vi_dateline(value, _tz())
+    return dates.vi_dateline(value, _tz())
 
 
 @register.filter
 def vi_weekday(value):
     if not value:
         return ""
-    return formats.vi_weekday(value, _tz())
+    return dates.vi_weekday(value, _tz())
 
 
 @register.filter
 def vi_date(value):
     if not value:
         return ""
-    return formats.vi_date(value, _tz())
+    return dates.vi_date(value, _tz())
 
 
 @register.filter
 def vi_time(value):
     if not value:
         return ""
-    return formats.vi_time(value, _tz())
+    return dates.vi_time(value, _tz())
 
 
 @register.filter
 def vi_date_long(value, place=None):
     if not value:
         return ""
-    return formats.vi_date_long(value, place or None, tz=_tz())
+    return dates.vi_date_long(value, place or None, tz=_tz())
 
 
 @register.simple_tag(takes_context=True)
