@@ -1,36 +1,11 @@
-"""StreamField blocks of the app: statistics, charts, findings and document references."""
+"""The blocks of an article's body: text, headings, photos, figures and documents."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
 from wagtail_dangvu.documents.blocks import DocumentChooserBlock, ParagraphBlock
-from wagtail_dangvu.events.blocks import ChairBlock, ContributionBlock
-from wagtail_dangvu.statistics.blocks import (
-    ChartBlock,
-    ComparisonBlock,
-    StatisticBlock,
-    StatisticsGridBlock,
-    TargetProgressBlock,
-)
-from wagtail_dangvu.statistics.findings import FindingsBlock
-
-__all__ = [
-    "ArticleBodyBlock",
-    "ChairBlock",
-    "ChartBlock",
-    "ComparisonBlock",
-    "ContributionBlock",
-    "DocumentChooserBlock",
-    "FindingsBlock",
-    "ParagraphBlock",
-    "PhotoBlock",
-    "PhotosBlock",
-    "StatisticBlock",
-    "StatisticsBlocks",
-    "StatisticsGridBlock",
-    "TargetProgressBlock",
-]
+from wagtail_dangvu.statistics.blocks import StatisticsBlocks
 
 
 class HeadingBlock(blocks.CharBlock):
@@ -59,16 +34,6 @@ class PhotosBlock(blocks.StreamBlock):
 
     class Meta:
         template = "wagtail_dangvu/blocks/photos.html"
-
-
-class StatisticsBlocks(blocks.StreamBlock):
-    """Only figures: for the results section of a story or a seminar."""
-
-    statistic = StatisticBlock()
-    statistics_grid = StatisticsGridBlock()
-    target_progress = TargetProgressBlock()
-    comparison = ComparisonBlock()
-    chart = ChartBlock()
 
 
 class ArticleBodyBlock(StatisticsBlocks):

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from wagtail_dangvu.documents.viewer import WITHHELD_LABEL, current_viewer
@@ -82,3 +83,8 @@ class ParagraphBlock(blocks.RichTextBlock):
     class Meta:
         icon = "pilcrow"
         label = _("Paragraph")
+
+
+def document_stream(**kwargs):
+    """A field listing documents of the register, each a :class:`DocumentChooserBlock`."""
+    return StreamField([("document", DocumentChooserBlock())], blank=True, **kwargs)

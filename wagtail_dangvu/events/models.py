@@ -32,7 +32,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from wagtail_dangvu.articles.blocks import ArticleBodyBlock, PhotosBlock, StatisticsBlocks
+from wagtail_dangvu.articles.blocks import ArticleBodyBlock, PhotosBlock
 from wagtail_dangvu.articles.filters import (
     ArticleFilterSet,
     ChoiceFacet,
@@ -47,12 +47,13 @@ from wagtail_dangvu.articles.models import (
     ArticleFeed,
 )
 from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.documents.blocks import document_stream
 from wagtail_dangvu.events import ical
 from wagtail_dangvu.events.blocks import ChairBlock, ContributionBlock
 from wagtail_dangvu.pure.dates import vi_dateline, vi_time
 from wagtail_dangvu.pure.linking import text_of
 from wagtail_dangvu.pure.numbers import vi_count
-from wagtail_dangvu.reports.models import document_stream
+from wagtail_dangvu.statistics.blocks import StatisticsBlocks
 from wagtail_dangvu.statistics.findings import FindingsBlock
 
 EARLIEST_DATE = datetime.date(1930, 1, 1)

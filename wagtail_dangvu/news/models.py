@@ -28,7 +28,7 @@ from wagtail_dangvu.articles.filters import (
     YearFilter,
 )
 from wagtail_dangvu.articles.models import AbstractArticleIndexPage, AbstractArticlePage
-from wagtail_dangvu.reports.models import document_stream
+from wagtail_dangvu.documents.blocks import document_stream
 
 # The picture beside an article in a section's list.
 LIST_THUMBNAIL = "fill-320x200"

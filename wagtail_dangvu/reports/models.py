@@ -24,7 +24,7 @@ from wagtail_dangvu.articles.filters import (
     YearFilter,
 )
 from wagtail_dangvu.articles.models import AbstractArticleIndexPage, AbstractArticlePage
-from wagtail_dangvu.documents.blocks import DocumentChooserBlock
+from wagtail_dangvu.documents.blocks import document_stream
 from wagtail_dangvu.documents.mentions import DocumentMention
 from wagtail_dangvu.documents.models import PartyDocument
 from wagtail_dangvu.statistics.findings import FindingsBlock
@@ -34,10 +34,6 @@ class ReportKind(models.TextChoices):
     INTERIM = "interim", _("Interim review (sơ kết)")
     FINAL = "final", _("Final review (tổng kết)")
     OTHER = "other", _("Other report")
-
-
-def document_stream(**kwargs):
-    return StreamField([("document", DocumentChooserBlock())], blank=True, **kwargs)
 
 
 class DirectiveReportPageTag(TaggedItemBase):

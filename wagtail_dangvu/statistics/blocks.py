@@ -431,3 +431,13 @@ class ChartBlock(blocks.StructBlock):
         label = _("Chart")
         value_class = ChartValue
         template = "wagtail_dangvu/blocks/chart.html"
+
+
+class StatisticsBlocks(blocks.StreamBlock):
+    """Only figures: for the results section of a story or a seminar."""
+
+    statistic = StatisticBlock()
+    statistics_grid = StatisticsGridBlock()
+    target_progress = TargetProgressBlock()
+    comparison = ComparisonBlock()
+    chart = ChartBlock()

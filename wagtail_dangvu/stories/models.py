@@ -30,7 +30,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from wagtail_dangvu.articles.blocks import PhotosBlock, StatisticsBlocks
+from wagtail_dangvu.articles.blocks import PhotosBlock
 from wagtail_dangvu.articles.filters import (
     ArticleFilterSet,
     ChoiceFacet,
@@ -41,8 +41,9 @@ from wagtail_dangvu.articles.filters import (
     YearFilter,
 )
 from wagtail_dangvu.articles.models import AbstractArticleIndexPage, AbstractArticlePage
-from wagtail_dangvu.reports.models import document_stream
+from wagtail_dangvu.documents.blocks import document_stream
 from wagtail_dangvu.slugs import LocaleSlugMixin
+from wagtail_dangvu.statistics.blocks import StatisticsBlocks
 
 # The movement began in 2009 (Kết luận 114-KL/TW of the Politburo's mass mobilisation
 # campaign); nothing is registered before it.
