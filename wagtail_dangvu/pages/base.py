@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.apps import apps
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -358,9 +359,10 @@ class DangvuPage(Page):
 
     @cached_property
     def register_page(self):
-        from wagtail_dangvu.documents.register import DocumentRegisterPage
-
-        return DocumentRegisterPage.for_locale(self.locale_id)
+        """The documents register in this page's language. Looked up by name: the
+        register page is itself a listing page, a layer above this one."""
+        register = apps.get_model("wagtail_dangvu", "DocumentRegisterPage")
+        return register.for_locale(self.locale_id)
 
     def symbol_links(self) -> dict[str, str]:
         """{canonical symbol: URL} for the public documents this page names."""
