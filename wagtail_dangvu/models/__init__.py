@@ -1,4 +1,5 @@
-"""The app's models, one module per concept."""
+"""Every model of the app, re-exported from the capability folder that declares it:
+``from wagtail_dangvu.models import PartyDocument`` is the path for host portals."""
 
 from wagtail_dangvu.articles.reading import Source, Topic
 from wagtail_dangvu.articles.view_counts import ArticleView, ArticleViewCount

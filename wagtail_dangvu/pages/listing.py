@@ -1,5 +1,5 @@
 """What the app's listings share: pagination, the RSS feed classes, and the listing page
-of the document register (article indexes are in :mod:`.articles`)."""
+of the document register (article indexes are in :mod:`wagtail_dangvu.articles.models`)."""
 
 from __future__ import annotations
 
