@@ -33,9 +33,9 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
-from .document_files import exclude_withheld
-from .models import PartyDocument
-from .text import search_words
+from wagtail_dangvu.documents.files import exclude_withheld
+from wagtail_dangvu.documents.models import PartyDocument
+from wagtail_dangvu.pure.text import search_words
 
 # The largest value any integer column (and SQL OFFSET) takes on SQLite and PostgreSQL.
 MAX_DATABASE_INTEGER = 2**63 - 1

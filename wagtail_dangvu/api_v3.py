@@ -34,8 +34,9 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext
 from wagtail.api.v2.utils import BadRequestError
 
+from wagtail_dangvu.pure.text import search_words
+
 from .api import MAX_DATABASE_INTEGER, MAX_OFFSET, parse_whole_number
-from .text import search_words
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 _WHOLE_NUMBER = re.compile(r"\s*[-+]?\d+\s*\Z")

@@ -11,7 +11,8 @@ class WagtailDangvuConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import checks, document_files, signal_handlers  # noqa: F401
+        from wagtail_dangvu import checks, signal_handlers  # noqa: F401
+        from wagtail_dangvu.documents import files  # noqa: F401
 
         if has_api_v3():
             # Wagtail 8's API v3 reads its query string before use (no 500 on any input).

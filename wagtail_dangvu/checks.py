@@ -73,7 +73,7 @@ def _inside(path, roots) -> bool:
 @register(Tags.compatibility)
 def check_private_storage(app_configs=None, **kwargs):
     """WAGTAIL_DANGVU['PRIVATE_STORAGE'] names a storage that no URL maps to."""
-    from .document_files import default_private_location
+    from wagtail_dangvu.documents.files import default_private_location
 
     alias = get_settings()["PRIVATE_STORAGE"]
     public_roots = [settings.MEDIA_ROOT, getattr(settings, "STATIC_ROOT", None)]
@@ -144,8 +144,9 @@ def check_withheld_files(app_configs=None, databases=None, **kwargs):
     ``check --database default``; a plain ``check`` (and ``runserver``) gets the warning
     alone.
     """
-    from .document_files import withheld_document_ids
-    from .models import PartyDocument, WithheldFile
+    from wagtail_dangvu.documents.files import withheld_document_ids
+    from wagtail_dangvu.documents.models import PartyDocument
+    from wagtail_dangvu.documents.withheld_files import WithheldFile
 
     direct = getattr(settings, "WAGTAILDOCS_SERVE_METHOD", None) == "direct"
     alias = router.db_for_read(PartyDocument)

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 
-from .symbols import fold
+from wagtail_dangvu.pure.symbols import fold
 
 __all__ = ["ascii_filename", "content_disposition"]
 

@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
+from wagtail_dangvu.pure.dates import DateError, parse_vi_datetime
+from wagtail_dangvu.pure.text import remove_control_characters, search_words
+
 from .conf import get_setting
-from .formats import FormatError, parse_vi_datetime
 from .locale_formats import DATE_FORMAT
-from .text import remove_control_characters, search_words
 from .wording import word
 
 
@@ -65,7 +66,7 @@ class VietnameseDateField(forms.DateField):
 
     Django has no input formats for Vietnamese and falls back on American ones, which
     read "02/12/2022" as 12 February. This field reads dd/mm/yyyy and ISO whatever the
-    portal's format settings, then what :func:`~wagtail_dangvu.formats.parse_vi_datetime`
+    portal's format settings, then what :func:`~wagtail_dangvu.pure.numbers.parse_vi_datetime`
     reads, day first ("2/12/2022", "02-12-2022", "ngày 02 tháng 12 năm 2022"), and names a
     date that does not exist ("Ngày 30/02/2023 không tồn tại").
     """
@@ -82,7 +83,7 @@ class VietnameseDateField(forms.DateField):
             pass
         try:
             parsed = parse_vi_datetime(str(value), get_setting("TIME_ZONE"))
-        except FormatError as error:
+        except DateError as error:
             raise ValidationError(word(error.problem), code="invalid") from None
         if isinstance(parsed, datetime.datetime):
             raise ValidationError(
@@ -120,7 +121,7 @@ class SearchQueryField(forms.CharField):
     Control characters pasted with the query are dropped. A NUL, which no keyboard types,
     and a query with no word in it (``"``, ``'")--``, ``*``) are refused with a message,
     so the page answers 400 instead of searching for nothing. What is accepted still
-    reaches a search backend only as words (:func:`~wagtail_dangvu.text.search_words`).
+    reaches a search backend only as words (:func:`~wagtail_dangvu.pure.text.search_words`).
     """
 
     default_error_messages = {

@@ -8,7 +8,7 @@ from wagtail.admin import messages
 from wagtail.admin.modal_workflow import render_modal_workflow
 from wagtail.admin.utils import get_valid_next_url_from_request
 
-from .actions import PublishingRefused
+from wagtail_dangvu.documents.actions import PublishingRefused
 
 
 class PublishingRefusedMiddleware:
@@ -16,7 +16,7 @@ class PublishingRefusedMiddleware:
 
     Some of Wagtail's admin views publish with no place for an app to answer a refusal:
     above all the workflow action of the dashboard and of the page listing (a moderator's
-    "Approve"). The refusal (:class:`~wagtail_dangvu.actions.PublishingRefused`) has
+    "Approve"). The refusal (:class:`~wagtail_dangvu.documents.actions.PublishingRefused`) has
     rolled back the approval's transaction by the time it reaches here, so the task is
     still in progress; the moderator is sent back (to ``next``, or to the page's editor)
     with the message, instead of a server error.

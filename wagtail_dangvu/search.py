@@ -14,10 +14,16 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from .models import DocumentMention, PartyDocument
-from .models.mentions import withheld_symbols
-from .symbols import DocumentSymbol, InvalidSymbol, find_symbols, fold, parse_symbol
-from .text import remove_control_characters, search_words
+from wagtail_dangvu.documents.mentions import DocumentMention, withheld_symbols
+from wagtail_dangvu.documents.models import PartyDocument
+from wagtail_dangvu.pure.symbols import (
+    DocumentSymbol,
+    InvalidSymbol,
+    find_symbols,
+    fold,
+    parse_symbol,
+)
+from wagtail_dangvu.pure.text import remove_control_characters, search_words
 
 MAX_QUERY_LENGTH = 200
 

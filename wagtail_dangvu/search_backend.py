@@ -4,10 +4,10 @@ Wagtail's database backend passes what a reader typed to SQLite's FTS5 or Postgr
 tsquery, where a quote, ``'")--`` or a NUL is syntax or an error: Wagtail's API v3,
 the admin's search and a portal's own views answer it with a 500. This backend reduces
 every query, a string or a query object (``PlainText``, ``Phrase``, ``Fuzzy``, nested
-in ``And``, ``Or``, ``Not``, ``Boost``), to its words (:func:`~wagtail_dangvu.text.search_words`)
-before the database backend compiles it, so every caller is safe. A phrase stays a
-phrase of its words; a query, or a part of one, with no word finds nothing, as an empty
-query does in Wagtail. In the settings::
+in ``And``, ``Or``, ``Not``, ``Boost``), to its words
+(:func:`~wagtail_dangvu.pure.text.search_words`) before the database backend compiles
+it, so every caller is safe. A phrase stays a phrase of its words; a query, or a part
+of one, with no word finds nothing, as an empty query does in Wagtail. In the settings::
 
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail_dangvu.search_backend"}}
 
@@ -23,7 +23,7 @@ import functools
 from wagtail.search.backends import database
 from wagtail.search.query import And, Boost, Not, Or, SearchQuery
 
-from .text import search_words
+from wagtail_dangvu.pure.text import search_words
 
 
 def words_only(query):

@@ -25,10 +25,14 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished
 
-from .models import DangvuPage, DocumentMention, IndicatorValue, PartyDocument
-from .rollup import Aggregation, Observation, combine
+from wagtail_dangvu.documents.mentions import DocumentMention
+from wagtail_dangvu.documents.models import PartyDocument
+from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.pure.rollup import Aggregation, Observation, combine
+from wagtail_dangvu.pure.text import remove_control_characters
+from wagtail_dangvu.statistics.models import IndicatorValue
+
 from .signals import document_visibility_changed
-from .text import remove_control_characters
 
 
 def index_page(page: DangvuPage) -> None:

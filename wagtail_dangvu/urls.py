@@ -8,10 +8,11 @@ Mount them inside ``i18n_patterns`` so each language gets its own::
 
 from django.urls import path
 
-from .feeds import portal_feed
-from .topic_views import topic_view
+from wagtail_dangvu.articles.counter import view_count
+from wagtail_dangvu.articles.feeds import portal_feed
+from wagtail_dangvu.articles.topic_views import topic_view
+
 from .views import search_view
-from .views_counter import view_count
 
 app_name = "dangvu"
 

@@ -10,11 +10,12 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import IndexView
 
+from wagtail_dangvu.documents.register import DocumentRegisterPage
+from wagtail_dangvu.pure.text import remove_control_characters
+
 from .conf import get_setting
 from .forms import SearchQueryField
-from .models import DocumentRegisterPage
 from .search import MAX_QUERY_LENGTH, SearchResults, search_portal
-from .text import remove_control_characters
 
 
 class PartyDocumentIndexView(IndexView):

@@ -8,16 +8,20 @@ from wagtail.admin.panels import ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_gate, document_files
-from .actions import GatedCopyPageAction, GatedPublishPageRevisionAction
-from .admin_publishing import (
+from wagtail_dangvu.articles.reading import Source, Topic
+from wagtail_dangvu.documents import admin_gate
+from wagtail_dangvu.documents import files as document_files
+from wagtail_dangvu.documents.actions import GatedCopyPageAction, GatedPublishPageRevisionAction
+from wagtail_dangvu.documents.admin_publishing import (
     GatedPagesAdminAPIViewSet,
     GatedPublishBulkAction,
     refuse_withheld_copies,
 )
+from wagtail_dangvu.documents.models import PartyDocument, may_see_withheld
+from wagtail_dangvu.statistics.models import Indicator
+from wagtail_dangvu.stories.models import DanVanKheoField
+
 from .compat import PAGE_MODEL
-from .models import DanVanKheoField, Indicator, PartyDocument, Source, Topic
-from .models.documents import may_see_withheld
 from .views import PartyDocumentIndexView
 
 
@@ -53,7 +57,7 @@ class PartyDocumentFilterSet(WagtailFilterSet):
 
 
 class PartyDocumentViewSet(SnippetViewSet):
-    """The register, behind the confidentiality gate (wagtail_dangvu.admin_gate)."""
+    """The register, behind the confidentiality gate (wagtail_dangvu.documents.admin_gate)."""
 
     model = PartyDocument
     icon = "doc-full"

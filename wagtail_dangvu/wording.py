@@ -1,8 +1,9 @@
 """The pure modules' codes, worded through gettext in the reader's language.
 
-:mod:`~wagtail_dangvu.symbols`, :mod:`~wagtail_dangvu.formats` and
-:mod:`~wagtail_dangvu.charts` name what they have to say with a code and its parameters
-(:class:`~wagtail_dangvu.problems.Problem`); this module words it in the active language,
+:mod:`~wagtail_dangvu.pure.symbols`, :mod:`~wagtail_dangvu.pure.numbers`,
+:mod:`~wagtail_dangvu.pure.dates` and :mod:`~wagtail_dangvu.pure.charts` name what they have
+to say with a code and its parameters (:class:`~wagtail_dangvu.pure.problems.Problem`);
+this module words it in the active language,
 so an English editor reads English and a Vietnamese one Vietnamese, and an English page's
 chart says "Column chart with 3 categories" where the Vietnamese one says "Biểu đồ cột gồm
 3 danh mục". Counts and figures are written in the language's style: ``1.234,5`` in
@@ -21,9 +22,9 @@ from django.conf import settings
 from django.utils.formats import get_format
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
-from . import charts, formats, symbols
-from .formats import VIETNAMESE, NumberStyle, format_number
-from .problems import Problem
+from wagtail_dangvu.pure import charts, dates, numbers, symbols
+from wagtail_dangvu.pure.numbers import VIETNAMESE, NumberStyle, format_number
+from wagtail_dangvu.pure.problems import Problem
 
 __all__ = [
     "CODES",
@@ -60,7 +61,7 @@ def number_style() -> NumberStyle:
 def number(value: int | float | Decimal | str, decimals: int | None = None) -> str:
     """A figure in the active language's style: ``3.192`` / ``3,192``; ``95,94`` / ``95.94``.
 
-    Raises :class:`~wagtail_dangvu.formats.FormatError` for what is not a number.
+    Raises :class:`~wagtail_dangvu.pure.numbers.FormatError` for what is not a number.
     """
     return format_number(value, decimals, number_style())
 
@@ -175,8 +176,8 @@ def weekday_name(weekday: int) -> str:
     )[weekday]
 
 
-def _format_wording() -> dict[str, Callable[[Params], str]]:
-    code = formats.Code
+def _number_wording() -> dict[str, Callable[[Params], str]]:
+    code = numbers.Code
     return {
         code.NOT_A_NUMBER: lambda p: gettext('"%(value)s" is not a number') % p,
         code.NOT_FINITE: lambda p: gettext('"%(value)s" is not a finite number') % p,
@@ -196,6 +197,12 @@ def _format_wording() -> dict[str, Callable[[Params], str]]:
             gettext('A count must be a whole number, not "%(value)s"') % p
         ),
         code.COUNT_NEGATIVE: lambda p: gettext('A count cannot be negative: "%(value)s"') % p,
+    }
+
+
+def _date_wording() -> dict[str, Callable[[Params], str]]:
+    code = dates.Code
+    return {
         code.UNKNOWN_ZONE: lambda p: gettext('There is no time zone "%(value)s"') % p,
         code.NOT_A_DATE: lambda p: gettext('"%(value)s" is not a date') % p,
         code.NO_TIME: lambda p: gettext('"%(value)s" has no time') % p,
@@ -405,12 +412,13 @@ def chart_words() -> charts.Words:
 # Every code -----------------------------------------------------------------------------------
 
 #: Every code the pure modules can emit.
-CODES: frozenset[str] = frozenset((*symbols.Code, *formats.Code, *charts.Code))
+CODES: frozenset[str] = frozenset((*symbols.Code, *numbers.Code, *dates.Code, *charts.Code))
 
 # Code -> its wording; each looks its message up in the catalogue when it is called.
 _WORDING: dict[str, Callable[[Params], str]] = {
     **_symbol_wording(),
-    **_format_wording(),
+    **_number_wording(),
+    **_date_wording(),
     **_chart_wording(),
 }
 

@@ -3,7 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from wagtail_dangvu.blocks.frontpage import FrontPageBlock
+from wagtail_dangvu.frontpage.blocks import FrontPageBlock
 
 
 class HomePage(Page):

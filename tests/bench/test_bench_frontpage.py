@@ -35,7 +35,7 @@ from tests.factories import (
     publish,
     story_field,
 )
-from wagtail_dangvu.blocks.frontpage import FrontPageBlock
+from wagtail_dangvu.frontpage.blocks import FrontPageBlock
 from wagtail_dangvu.models import (
     ArticleViewCount,
     DanVanKheoStoryPage,

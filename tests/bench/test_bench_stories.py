@@ -30,7 +30,7 @@ from wagtail_dangvu.models import (
     RecognitionLevel,
     StoryKind,
 )
-from wagtail_dangvu.models.stories import STANDARD_FIELDS
+from wagtail_dangvu.stories.models import STANDARD_FIELDS
 
 pytestmark = [pytest.mark.bench, pytest.mark.django_db]
 

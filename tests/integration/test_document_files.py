@@ -21,7 +21,7 @@ from wagtail.documents.models import Document
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from tests.factories import add_page, make_document, make_report, make_report_index, paragraph
-from wagtail_dangvu import document_files
+from wagtail_dangvu.documents import files as document_files
 from wagtail_dangvu.models import Circulation, SecrecyLevel, WithheldFile
 from wagtail_dangvu.translation import translate
 

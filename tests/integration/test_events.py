@@ -34,13 +34,13 @@ from tests.factories import (
     statistic,
 )
 from wagtail_dangvu.demo.builder import DemoBuilder
-from wagtail_dangvu.formats import vi_dateline
 from wagtail_dangvu.models import (
     DocumentMention,
     IndicatorValue,
     SeminarEventIndexPage,
     SeminarEventPage,
 )
+from wagtail_dangvu.pure.dates import vi_dateline
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ from tests.factories import (
     make_story_index,
     publish,
 )
-from wagtail_dangvu.blocks.frontpage import FeaturedArticlesBlock, FrontPageBlock
+from wagtail_dangvu.frontpage.blocks import FeaturedArticlesBlock, FrontPageBlock
 from wagtail_dangvu.models import ArticleViewCount, SecrecyLevel
 from wagtail_dangvu.ratings.models import Rating
 

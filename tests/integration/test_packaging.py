@@ -80,3 +80,10 @@ def test_the_wheel_carries_every_demo_data_file(wheel_names):
     data = ROOT / "wagtail_dangvu" / "demo" / "data"
     files = {path.relative_to(ROOT).as_posix() for path in data.rglob("*.toml")}
     assert files and files <= wheel_names
+
+
+def test_the_wheel_carries_every_module_of_the_package(wheel_names):
+    """The capability folders are packages: none is left out of the wheel."""
+    package = ROOT / "wagtail_dangvu"
+    modules = {path.relative_to(ROOT).as_posix() for path in package.rglob("*.py")}
+    assert modules - wheel_names == set()

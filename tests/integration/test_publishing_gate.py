@@ -21,9 +21,9 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 from wagtail.test.utils.form_data import streamfield
 
 from tests.factories import make_document, make_report, make_report_index, report_form_data
-from wagtail_dangvu.actions import PublishingRefused
+from wagtail_dangvu.documents.actions import PublishingRefused
+from wagtail_dangvu.documents.models import may_see_withheld
 from wagtail_dangvu.models import DirectiveReportPage, DocumentMention, SecrecyLevel
-from wagtail_dangvu.models.documents import may_see_withheld
 
 pytestmark = pytest.mark.django_db
 

@@ -23,8 +23,8 @@ from tests.factories import (
     make_topic,
     publish,
 )
-from wagtail_dangvu import document_files
-from wagtail_dangvu.actions import PublishingRefused
+from wagtail_dangvu.documents import files as document_files
+from wagtail_dangvu.documents.actions import PublishingRefused
 from wagtail_dangvu.models import SecrecyLevel
 
 pytestmark = pytest.mark.django_db

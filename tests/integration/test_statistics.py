@@ -15,13 +15,13 @@ from tests.factories import (
     make_report_index,
     statistic,
 )
-from wagtail_dangvu.blocks import (
+from wagtail_dangvu.models import IndicatorValue
+from wagtail_dangvu.statistics.blocks import (
     ChartBlock,
     ComparisonBlock,
     StatisticBlock,
     TargetProgressBlock,
 )
-from wagtail_dangvu.models import IndicatorValue
 
 pytestmark = pytest.mark.django_db
 

@@ -34,7 +34,7 @@ from wagtail_dangvu.models import (
     SecrecyLevel,
     StoryKind,
 )
-from wagtail_dangvu.models.stories import STANDARD_FIELDS
+from wagtail_dangvu.stories.models import STANDARD_FIELDS
 
 pytestmark = pytest.mark.django_db
 

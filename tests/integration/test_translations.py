@@ -32,10 +32,10 @@ from tests.factories import (
     make_story,
     make_story_index,
 )
+from wagtail_dangvu.events.models import EventKind, session_name
 from wagtail_dangvu.models import Circulation, SecrecyLevel
-from wagtail_dangvu.models.events import EventKind, session_name
-from wagtail_dangvu.models.reports import ReportKind
-from wagtail_dangvu.models.stories import RecognitionLevel, StoryKind
+from wagtail_dangvu.reports.models import ReportKind
+from wagtail_dangvu.stories.models import RecognitionLevel, StoryKind
 
 APP = Path(wagtail_dangvu.__file__).resolve().parent
 

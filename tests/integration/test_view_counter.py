@@ -15,9 +15,9 @@ from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
 from tests.factories import make_news
-from wagtail_dangvu import views_counter
+from wagtail_dangvu.articles import counter as views_counter
+from wagtail_dangvu.articles.view_counts import KEEP_DAYS, portal_today
 from wagtail_dangvu.models import ArticleView, ArticleViewCount
-from wagtail_dangvu.models.view_counts import KEEP_DAYS, portal_today
 from wagtail_dangvu.ratings.conf import ratings_setting
 
 pytestmark = pytest.mark.django_db

@@ -21,7 +21,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import make_news, make_news_index
-from wagtail_dangvu import views_counter
+from wagtail_dangvu.articles import counter as views_counter
 from wagtail_dangvu.models import ArticleView, ArticleViewCount
 
 pytestmark = [

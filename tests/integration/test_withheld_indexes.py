@@ -21,7 +21,7 @@ from tests.factories import (
     make_report_index,
     paragraph,
 )
-from wagtail_dangvu.actions import PublishingRefused
+from wagtail_dangvu.documents.actions import PublishingRefused
 from wagtail_dangvu.models import DirectiveReportPage, PartyDocument, SecrecyLevel
 from wagtail_dangvu.search import search_portal
 

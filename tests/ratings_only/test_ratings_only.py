@@ -96,10 +96,11 @@ def test_a_project_with_the_ratings_alone_migrates_checks_and_rates_its_own_page
     assert outside <= {
         "wagtail_dangvu",
         "wagtail_dangvu.compat",
-        "wagtail_dangvu.csvsafe",
+        "wagtail_dangvu.pure.csvsafe",
         "wagtail_dangvu.downloads",
-        "wagtail_dangvu.problems",
-        "wagtail_dangvu.symbols",
+        "wagtail_dangvu.pure",
+        "wagtail_dangvu.pure.problems",
+        "wagtail_dangvu.pure.symbols",
     }
 
     # The article shows the stars and no score before the first vote.

@@ -1,4 +1,4 @@
-"""Tests for :mod:`wagtail_dangvu.charts`: validation, geometry, SVG safety and accessibility.
+"""Tests for :mod:`wagtail_dangvu.pure.charts`: validation, geometry, SVG safety and accessibility.
 
 The module words nothing: validation gives codes, and a chart's few words come from the
 caller (``WORDS`` here; ``tests/integration/test_wording`` checks the real wording).
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wagtail_dangvu.charts import (
+from wagtail_dangvu.pure.charts import (
     MAX_CATEGORIES,
     MAX_PIE_CATEGORIES,
     MAX_SERIES,
@@ -46,8 +46,8 @@ from wagtail_dangvu.charts import (
     to_csv,
     validate,
 )
-from wagtail_dangvu.formats import NumberStyle
-from wagtail_dangvu.problems import Problem
+from wagtail_dangvu.pure.numbers import NumberStyle
+from wagtail_dangvu.pure.problems import Problem
 
 D = Decimal
 SVG = "{http://www.w3.org/2000/svg}"

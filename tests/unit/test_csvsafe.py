@@ -1,4 +1,4 @@
-"""Tests for :mod:`wagtail_dangvu.csvsafe`, the one guard against spreadsheet formulas."""
+"""Tests for :mod:`wagtail_dangvu.pure.csvsafe`, the one guard against spreadsheet formulas."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wagtail_dangvu.csvsafe import FORMULA_PREFIXES, neutralise
+from wagtail_dangvu.pure.csvsafe import FORMULA_PREFIXES, neutralise
 
 # Any text, and text built to start with what a spreadsheet would evaluate.
 texts = st.text() | st.builds(

@@ -5,7 +5,7 @@ from urllib.parse import parse_qsl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wagtail_dangvu.facets import build_facet, querystring
+from wagtail_dangvu.pure.facets import build_facet, querystring
 
 PARAMS = {"field": "kinh-te", "year": "2023"}
 

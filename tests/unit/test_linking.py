@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wagtail_dangvu.linking import link_symbols, text_of
+from wagtail_dangvu.pure.linking import link_symbols, text_of
 
 URLS = {"21-KL/TW": "/van-ban/4/", "25-KH/ĐU": "/van-ban/7/"}
 

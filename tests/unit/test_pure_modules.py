@@ -6,15 +6,17 @@ import sys
 import pytest
 
 PURE = [
-    "wagtail_dangvu.charts",
-    "wagtail_dangvu.csvsafe",
-    "wagtail_dangvu.facets",
-    "wagtail_dangvu.formats",
-    "wagtail_dangvu.linking",
-    "wagtail_dangvu.problems",
-    "wagtail_dangvu.rollup",
-    "wagtail_dangvu.symbols",
-    "wagtail_dangvu.text",
+    "wagtail_dangvu.pure.charts",
+    "wagtail_dangvu.pure.csvsafe",
+    "wagtail_dangvu.pure.dates",
+    "wagtail_dangvu.pure.facets",
+    "wagtail_dangvu.pure.filesizes",
+    "wagtail_dangvu.pure.linking",
+    "wagtail_dangvu.pure.numbers",
+    "wagtail_dangvu.pure.problems",
+    "wagtail_dangvu.pure.rollup",
+    "wagtail_dangvu.pure.symbols",
+    "wagtail_dangvu.pure.text",
 ]
 
 PROBE = """

@@ -1,4 +1,4 @@
-"""Tests for :mod:`wagtail_dangvu.rollup`."""
+"""Tests for :mod:`wagtail_dangvu.pure.rollup`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wagtail_dangvu.rollup import Aggregation, Observation, combine
+from wagtail_dangvu.pure.rollup import Aggregation, Observation, combine
 
 D = Decimal
 

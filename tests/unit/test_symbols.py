@@ -1,4 +1,4 @@
-"""Tests for wagtail_dangvu.symbols: the written forms met in the wild, then properties."""
+"""Tests for wagtail_dangvu.pure.symbols: the written forms met in the wild, then properties."""
 
 import re
 import unicodedata
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wagtail_dangvu.problems import Problem
-from wagtail_dangvu.symbols import (
+from wagtail_dangvu.pure.problems import Problem
+from wagtail_dangvu.pure.symbols import (
     ISSUERS,
     TYPE_NAMES,
     Code,

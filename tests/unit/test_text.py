@@ -1,4 +1,4 @@
-"""Tests for wagtail_dangvu.text: control characters out, search queries as words."""
+"""Tests for wagtail_dangvu.pure.text: control characters out, search queries as words."""
 
 import unicodedata
 from xml.dom.minidom import parseString
@@ -7,11 +7,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from wagtail_dangvu.text import (
-    MAX_SEARCH_WORDS,
-    remove_control_characters,
-    search_words,
-)
+from wagtail_dangvu.pure.text import MAX_SEARCH_WORDS, remove_control_characters, search_words
 
 # Every code point, lone surrogates included: what a careless import can put in a field.
 any_text = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF))

@@ -33,9 +33,11 @@ from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, Site
 
-from ..models import DanVanKheoField, Indicator, PartyDocument, Source, Topic
-from ..models.events import portal_zone
-from ..models.stories import STANDARD_FIELDS
+from wagtail_dangvu.articles.reading import Source, Topic
+from wagtail_dangvu.documents.models import PartyDocument
+from wagtail_dangvu.events.models import portal_zone
+from wagtail_dangvu.statistics.models import Indicator
+from wagtail_dangvu.stories.models import STANDARD_FIELDS, DanVanKheoField
 
 DATA = Path(__file__).parent / "data"
 

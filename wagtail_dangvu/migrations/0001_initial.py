@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                         [("document", 0)],
                         blank=True,
                         block_lookup={
-                            0: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {})
+                            0: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {})
                         },
                         help_text="The documents whose implementation this report reviews, e.g. 21-KL/TW.",
                         verbose_name="documents reported on",
@@ -126,7 +126,7 @@ class Migration(migrations.Migration):
                         [("document", 0)],
                         blank=True,
                         block_lookup={
-                            0: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {})
+                            0: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {})
                         },
                         help_text="The plans that put them into practice, e.g. 44-KH/HU and 25-KH/ĐU.",
                         verbose_name="implementing plans",
@@ -406,10 +406,10 @@ class Migration(migrations.Migration):
                                 ],
                                 {},
                             ),
-                            32: ("wagtail_dangvu.blocks.HeadingBlock", (), {}),
-                            33: ("wagtail_dangvu.blocks.documents.ParagraphBlock", (), {}),
+                            32: ("wagtail_dangvu.articles.blocks.HeadingBlock", (), {}),
+                            33: ("wagtail_dangvu.documents.blocks.ParagraphBlock", (), {}),
                             34: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
-                            35: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {}),
+                            35: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {}),
                         },
                         verbose_name="body",
                     ),
@@ -726,7 +726,7 @@ class Migration(migrations.Migration):
                         [("document", 0)],
                         blank=True,
                         block_lookup={
-                            0: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {})
+                            0: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {})
                         },
                         help_text="The documents of the register the event studied or reviewed.",
                         verbose_name="documents discussed",
@@ -986,10 +986,10 @@ class Migration(migrations.Migration):
                                 ],
                                 {},
                             ),
-                            32: ("wagtail_dangvu.blocks.HeadingBlock", (), {}),
-                            33: ("wagtail_dangvu.blocks.documents.ParagraphBlock", (), {}),
+                            32: ("wagtail_dangvu.articles.blocks.HeadingBlock", (), {}),
+                            33: ("wagtail_dangvu.documents.blocks.ParagraphBlock", (), {}),
                             34: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
-                            35: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {}),
+                            35: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {}),
                         },
                         verbose_name="body",
                     ),
@@ -1864,7 +1864,7 @@ class Migration(migrations.Migration):
                         [("document", 0)],
                         blank=True,
                         block_lookup={
-                            0: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {})
+                            0: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {})
                         },
                         help_text="Documents of the register behind the model, e.g. the commune's plan.",
                         verbose_name="related documents",

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import migrations
 
 # The four standard fields of the movement, frozen here as they were when this migration
-# was written (wagtail_dangvu.models.stories.STANDARD_FIELDS is the living copy).
+# was written (wagtail_dangvu.stories.models.STANDARD_FIELDS is the living copy).
 STANDARD_FIELDS = (
     ("kinh-te", "Kinh tế", 10),
     ("van-hoa-xa-hoi", "Văn hóa – xã hội", 20),

@@ -396,10 +396,10 @@ class Migration(migrations.Migration):
                                 ],
                                 {},
                             ),
-                            32: ("wagtail_dangvu.blocks.HeadingBlock", (), {}),
-                            33: ("wagtail_dangvu.blocks.documents.ParagraphBlock", (), {}),
+                            32: ("wagtail_dangvu.articles.blocks.HeadingBlock", (), {}),
+                            33: ("wagtail_dangvu.documents.blocks.ParagraphBlock", (), {}),
                             34: ("wagtail.images.blocks.ImageBlock", [], {"label": "Image"}),
-                            35: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {}),
+                            35: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {}),
                         },
                         verbose_name="body",
                     ),
@@ -410,7 +410,7 @@ class Migration(migrations.Migration):
                         [("document", 0)],
                         blank=True,
                         block_lookup={
-                            0: ("wagtail_dangvu.blocks.documents.DocumentChooserBlock", (), {})
+                            0: ("wagtail_dangvu.documents.blocks.DocumentChooserBlock", (), {})
                         },
                         help_text="The Party documents this article is about, e.g. 21-KL/TW.",
                         verbose_name="documents",

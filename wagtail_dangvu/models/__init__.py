@@ -1,27 +1,29 @@
-"""The app's models, one module per concept."""
+"""Every model of the app, re-exported from the capability folder that declares it:
+``from wagtail_dangvu.models import PartyDocument`` is the path for host portals."""
 
-from .base import DangvuPage, DangvuPageForm
-from .dashboard import StatisticsDashboardPage
-from .documents import Circulation, PartyDocument, SecrecyLevel
-from .events import (
+from wagtail_dangvu.articles.reading import Source, Topic
+from wagtail_dangvu.articles.view_counts import ArticleView, ArticleViewCount
+from wagtail_dangvu.documents.mentions import DocumentMention
+from wagtail_dangvu.documents.models import Circulation, PartyDocument, SecrecyLevel
+from wagtail_dangvu.documents.register import DocumentRegisterPage
+from wagtail_dangvu.documents.withheld_files import WithheldFile
+from wagtail_dangvu.events.models import (
     EventKind,
     SeminarEventIndexPage,
     SeminarEventPage,
     SeminarEventPageTag,
 )
-from .files import WithheldFile
-from .indicators import Indicator, IndicatorValue
-from .mentions import DocumentMention
-from .news import NewsArticlePage, NewsArticlePageTag, NewsIndexPage
-from .reading import Source, Topic
-from .register import DocumentRegisterPage
-from .reports import (
+from wagtail_dangvu.news.models import NewsArticlePage, NewsArticlePageTag, NewsIndexPage
+from wagtail_dangvu.pages.base import DangvuPage, DangvuPageForm
+from wagtail_dangvu.reports.models import (
     DirectiveReportIndexPage,
     DirectiveReportPage,
     DirectiveReportPageTag,
     ReportKind,
 )
-from .stories import (
+from wagtail_dangvu.statistics.dashboard import StatisticsDashboardPage
+from wagtail_dangvu.statistics.models import Indicator, IndicatorValue
+from wagtail_dangvu.stories.models import (
     DanVanKheoField,
     DanVanKheoIndexPage,
     DanVanKheoStoryPage,
@@ -29,7 +31,6 @@ from .stories import (
     RecognitionLevel,
     StoryKind,
 )
-from .view_counts import ArticleView, ArticleViewCount
 
 __all__ = [
     "ArticleView",

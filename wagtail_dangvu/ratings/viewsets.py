@@ -28,8 +28,8 @@ from wagtail.models import Locale
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet
 
 from wagtail_dangvu.compat import NumberColumn, listing_menu_item
-from wagtail_dangvu.csvsafe import neutralise
 from wagtail_dangvu.downloads import content_disposition
+from wagtail_dangvu.pure.csvsafe import neutralise
 
 from .models import Rating
 

@@ -1,6 +1,6 @@
 """Template filters and tags: ``{% load dangvu %}``.
 
-The ``vi_*`` filters carry the names of the pure functions in :mod:`wagtail_dangvu.formats`;
+The ``vi_*`` filters carry the names of the pure functions in :mod:`wagtail_dangvu.pure.numbers`;
 ``number`` writes a figure in the page's language. On a value they cannot format they
 return the value unchanged rather than break the page.
 """
@@ -16,9 +16,10 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from .. import formats, wording
-from ..blocks.documents import link_symbols_in_context
-from ..conf import get_setting
+from wagtail_dangvu import wording
+from wagtail_dangvu.conf import get_setting
+from wagtail_dangvu.documents.blocks import link_symbols_in_context
+from wagtail_dangvu.pure import dates, numbers
 
 register = template.Library()
 
@@ -38,13 +39,13 @@ def _figure(write, value, decimals):
 
 @register.filter
 def vi_number(value, decimals=None):
-    return _figure(formats.vi_number, value, decimals)
+    return _figure(numbers.vi_number, value, decimals)
 
 
 @register.filter
 def number(value, decimals=None):
     """A figure in the page's language: ``3.192``, ``95,94`` in Vietnamese, ``3,192``,
-    ``95.94`` in English (:func:`~wagtail_dangvu.formats.vi_number` whatever the language)."""
+    ``95.94`` in English (:func:`~wagtail_dangvu.pure.numbers.vi_number` whatever the language)."""
     return _figure(wording.number, value, decimals)
 
 
@@ -63,7 +64,7 @@ def data_value(value):
 @register.filter
 def vi_percent(part, whole):
     try:
-        return formats.vi_percent(part, whole)
+        return numbers.vi_percent(part, whole)
     except (ValueError, TypeError, ArithmeticError):
         return ""
 
@@ -71,7 +72,7 @@ def vi_percent(part, whole):
 @register.filter
 def vi_count(value, pad=2):
     try:
-        return formats.vi_count(value, int(pad))
+        return numbers.vi_count(value, int(pad))
     except (ValueError, TypeError):
         return value
 
@@ -80,35 +81,35 @@ def vi_count(value, pad=2):
 def vi_dateline(value):
     if not value:
         return ""
-    return formats.vi_dateline(value, _tz())
+    return dates.vi_dateline(value, _tz())
 
 
 @register.filter
 def vi_weekday(value):
     if not value:
         return ""
-    return formats.vi_weekday(value, _tz())
+    return dates.vi_weekday(value, _tz())
 
 
 @register.filter
 def vi_date(value):
     if not value:
         return ""
-    return formats.vi_date(value, _tz())
+    return dates.vi_date(value, _tz())
 
 
 @register.filter
 def vi_time(value):
     if not value:
         return ""
-    return formats.vi_time(value, _tz())
+    return dates.vi_time(value, _tz())
 
 
 @register.filter
 def vi_date_long(value, place=None):
     if not value:
         return ""
-    return formats.vi_date_long(value, place or None, tz=_tz())
+    return dates.vi_date_long(value, place or None, tz=_tz())
 
 
 @register.simple_tag(takes_context=True)

@@ -6,7 +6,7 @@ For a home page written as a template rather than built from blocks::
     {% upcoming_events count=3 heading="Lịch sự kiện" %}
     {% recent_stories %} {% most_read %} {% best_rated %} {% newest_documents %}
 
-Each renders the matching block of :mod:`wagtail_dangvu.blocks.frontpage`, with the same
+Each renders the matching block of :mod:`wagtail_dangvu.frontpage.blocks`, with the same
 template and in the language of the page being rendered.
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django import template
 
-from ..blocks import frontpage as blocks
+from wagtail_dangvu.frontpage import blocks
 
 register = template.Library()
 

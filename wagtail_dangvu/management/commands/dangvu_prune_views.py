@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from wagtail_dangvu.models.view_counts import KEEP_DAYS, portal_today, prune_views
+from wagtail_dangvu.articles.view_counts import KEEP_DAYS, portal_today, prune_views
 
 
 class Command(BaseCommand):

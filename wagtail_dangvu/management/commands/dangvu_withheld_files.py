@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from wagtail_dangvu.document_files import sync_all
+from wagtail_dangvu.documents.files import sync_all
 
 
 class Command(BaseCommand):

@@ -1,0 +1,345 @@
+"""The article core: what every article page and every article index of the app share.
+
+An article type is a pair declared against these two abstract pages, the way
+``wagtail.contrib.forms`` builds ``AbstractForm`` on ``FormMixin``:
+
+- :class:`AbstractArticlePage` holds the summary, the author, the documents stream, the
+  feed text, the JSON-LD and the search text; a concrete article adds its own fields and
+  declares ``tags`` with its own tag model (django-taggit needs one per page type).
+- :class:`AbstractArticleIndexPage` lists its articles through a django-filter
+  ``FilterSet`` (:class:`ArticleFilterSet`) and declares its facets
+  (:mod:`wagtail_dangvu.articles.filters`). One rule for a query string everywhere:
+  a filter that cannot be read is ignored and named to the reader with a 400, the valid
+  ones are kept; the RSS feed follows the same filters; every facet and tag link keeps
+  the other filters.
+
+Every article has the reading features below it (``reading_features``): its source,
+attachments, the newer and older articles of its index, its topics and related articles
+(:mod:`wagtail_dangvu.articles.reading`), the share bar (Facebook, Zalo, copy the link),
+the print view at ``<article URL>print/`` and the view
+counter (:mod:`wagtail_dangvu.articles.view_counts`). The print view renders the type's own
+template with the print layout as its base template: each article template wraps its
+article in ``{% block dangvu_article %}`` inside ``content``, and the print layout
+(``wagtail_dangvu/print.html``) shows that block alone.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock as FileChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from wagtail_dangvu.articles.filters import ArticleFilterSet
+from wagtail_dangvu.articles.reading import ArticleReading, hidden_attachments
+from wagtail_dangvu.articles.view_counts import ArticleViewCount
+from wagtail_dangvu.documents.actions import PublishingRefused
+from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.pages.listing import PageFeed, paginate
+from wagtail_dangvu.pure.facets import Facets, querystring
+
+#: Where the share links lead. Zalo documents no share URL for the web; this is the one its
+#: share plugin opens, which Vietnamese portals link to.
+FACEBOOK_SHARE_URL = "https://www.facebook.com/sharer/sharer.php"
+ZALO_SHARE_URL = "https://sp.zalo.me/share_inline"
+PRINT_TEMPLATE = "wagtail_dangvu/print.html"
+
+
+class AbstractArticlePage(RoutablePageMixin, DangvuPage):
+    """An article of the portal: a report, an event, a story, a news article.
+
+    Concrete subclasses declare ``tags = ClusterTaggableManager(through=<their tag
+    model>)`` and ``parent_page_types``. Their template wraps the article in
+    ``{% block dangvu_article %}`` inside ``{% block content %}``, for the print view.
+    """
+
+    portal_feed = True  # listed in the portal-wide RSS feed
+    rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
+    # The share bar, the print view and the view counter; False turns them all off.
+    reading_features = True
+
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
+    )
+    author = models.CharField(_("author"), max_length=255, blank=True)
+    # What a reader finds under the article (wagtail_dangvu.articles.reading).
+    source = models.ForeignKey(
+        "wagtail_dangvu.Source",
+        verbose_name=_("news source"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    attachments = StreamField(
+        [("file", FileChooserBlock(label=_("file")))],
+        blank=True,
+        verbose_name=_("attachments"),
+        help_text=_(
+            "Files listed under the article with their type and size. A restricted "
+            "document is never listed, and a page attaching one is not published."
+        ),
+    )
+    topics = ParentalManyToManyField(
+        "wagtail_dangvu.Topic",
+        blank=True,
+        verbose_name=_("topics"),
+        related_name="+",
+        help_text=_("The running stories this article belongs to (Theo dòng sự kiện)."),
+    )
+
+    text_fields = ("summary", "author")
+
+    # The editor's panels for the fields above: every article type's content_panels
+    # include them, so they are declared once.
+    reading_panels = [FieldPanel("source"), FieldPanel("topics"), FieldPanel("attachments")]
+
+    search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
+
+    api_fields = [APIField("summary"), APIField("author"), APIField("tag_names")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [tag.name for tag in self.tags.all()]
+
+    def feed_summary(self) -> str:
+        return self.summary or super().feed_summary()
+
+    def feed_categories(self) -> list[str]:
+        """The categories of this article's item in RSS feeds."""
+        return self.tag_names
+
+    def json_ld(self) -> dict:
+        data = super().json_ld()
+        if self.author:
+            data["author"] = {"@type": "Person", "name": self.author}
+        if tags := self.tag_names:
+            data["keywords"] = ", ".join(tags)
+        return data
+
+    def check_publishable(self, *, ignore=()) -> None:
+        """The gate on documents (see DangvuPage), and on attachments: a page attaching a
+        restricted file (withheld by the register, or in a collection with a view
+        restriction) is not published."""
+        errors = {}
+        try:
+            super().check_publishable(ignore=ignore)
+        except PublishingRefused as refusal:
+            errors = refusal.message_dict
+        if hidden := hidden_attachments(self):
+            errors.setdefault("attachments", []).extend(
+                attachment_refusal(document) for document in hidden
+            )
+        if errors:
+            raise PublishingRefused(self, errors)
+
+    @cached_property
+    def index_page(self):
+        """The index this article is listed in (its parent), or None."""
+        parent = self.get_parent()
+        parent = parent.specific if parent is not None else None
+        return parent if isinstance(parent, AbstractArticleIndexPage) else None
+
+    # Reading features ----------------------------------------------------------------------
+
+    @path("print/", name="print")
+    def print_view(self, request):
+        """The article alone, for paper: the type's own template on the print layout.
+
+        Routed, so Wagtail's serve rules apply: live pages only, and a private page asks
+        for its password or login first.
+        """
+        if not self.reading_features:
+            raise Http404
+        context = self.get_context(request)
+        site = self.get_site()
+        context.update(
+            dangvu_base_template=PRINT_TEMPLATE,
+            portal_name=(site.site_name or site.root_page.localized.title) if site else "",
+            article_url=self.get_full_url(request),
+        )
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def reading_context(self, request) -> dict:
+        """The share links, the print link and the counter's URL, for the share bar."""
+        url = self.get_full_url(request)
+        try:
+            counter_url = reverse("dangvu:view_count", kwargs={"page_id": self.pk})
+        except NoReverseMatch:  # wagtail_dangvu.urls not mounted: no counter
+            counter_url = None
+        return {
+            "url": url,
+            "facebook": f"{FACEBOOK_SHARE_URL}?{urlencode({'u': url})}",
+            "zalo": f"{ZALO_SHARE_URL}?{urlencode({'url': url})}",
+            "print": self.get_url(request) + self.reverse_subpage("print"),
+            "counter_url": counter_url,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.reading_features:
+            # What follows the article, read lazily by the includes under it, in a fixed
+            # number of queries; and the share bar's links.
+            context["reading"] = ArticleReading(self, request)
+            context["dangvu_reading"] = self.reading_context(request)
+        return context
+
+    @cached_property
+    def view_total(self) -> int:
+        """How many times the article has been read (as of this render)."""
+        return ArticleViewCount.objects.total_for(self.pk)
+
+
+def attachment_refusal(document) -> str:
+    """Why a page attaching ``document`` (a restricted file) is not published; its title
+    only to whoever may see withheld documents."""
+    from wagtail_dangvu.documents.models import may_see_withheld
+    from wagtail_dangvu.documents.viewer import current_viewer, viewer_is_declared
+
+    if not viewer_is_declared() or may_see_withheld(current_viewer()):
+        return gettext(
+            "The attached file “%(title)s” is a restricted document and cannot be "
+            "published. Remove it from the attachments or save a draft."
+        ) % {"title": document.title}
+    return gettext(
+        "A file attached here is a restricted document and cannot be published. "
+        "Remove it from the attachments or save a draft."
+    )
+
+
+class ArticleFeed(PageFeed):
+    """An index's RSS: the articles its query string selects, newest first."""
+
+    def __init__(self, index_page, request, articles):
+        super().__init__(index_page, request)
+        self.articles = articles
+
+    def items(self):
+        return self.articles[:50]
+
+    def item_categories(self, item):
+        return item.feed_categories()
+
+
+class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
+    """A list of articles of one type, filtered from the query string, with an RSS feed.
+
+    Declare ``article_model`` (the article page class), ``filterset_class`` (a subclass
+    of :class:`ArticleFilterSet`) and ``facets`` (instances of the facet classes of
+    :mod:`~wagtail_dangvu.articles.filters`, in display order).
+    """
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    article_model: type[AbstractArticlePage] | None = None
+    filterset_class = ArticleFilterSet
+    facets: tuple = ()
+    feed_class = ArticleFeed
+    # List the articles of sub-indexes too (a news section and its sub-sections).
+    include_descendants = False
+
+    content_panels = [*DangvuPage.content_panels, FieldPanel("intro")]
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        abstract = True
+
+    # The articles ------------------------------------------------------------------------
+
+    def articles(self):
+        """The live, public articles of this index, unordered."""
+        return self._public_articles.all()
+
+    @cached_property
+    def _public_articles(self):
+        # public() reads the view restrictions when it is called: once per page instance
+        # (one per request) rather than once for the listing and again per facet.
+        articles = self.article_model.objects.live().public()
+        if self.include_descendants:
+            return articles.descendant_of(self)
+        return articles.child_of(self)
+
+    def order_listing(self, queryset):
+        """The listing's order; newest first unless an index knows better."""
+        return queryset.order_by("-first_published_at", "-pk")
+
+    def listing_queryset(self, queryset):
+        """What the listing needs of each article beyond its own columns."""
+        return queryset.select_related("locale")
+
+    def order_feed(self, queryset):
+        return queryset.order_by("-first_published_at", "-pk")
+
+    # Filters -----------------------------------------------------------------------------
+
+    def filterset(self, request):
+        """The index's filters read from ``request``'s query string."""
+        return self.filterset_class(request.GET or None, queryset=self.articles(), page=self)
+
+    def facet_list(self, filterset) -> Facets:
+        return Facets(facet.build(self, filterset) for facet in self.facets)
+
+    # Views -------------------------------------------------------------------------------
+
+    @path("")
+    def index_view(self, request):
+        filterset = self.filterset(request)
+        # A filter that cannot be read is ignored and named; the valid ones are kept.
+        status = 400 if filterset.is_bound and filterset.errors else 200
+        params = filterset.params()
+        items = paginate(request, self.listing_queryset(self.order_listing(filterset.qs)))
+        context = self.get_context(request)
+        context.update(
+            filterset=filterset,
+            filter_form=filterset.form,
+            active_filters=filterset.active_filters(),
+            filter_params=params,
+            facets=self.facet_list(filterset),
+            items=items,
+            # Pagination and the feed carry the understood filters only.
+            querystring=querystring(params),
+            filtered_feed_url=self.filtered_feed_url(params, request),
+        )
+        context.update(self.listing_context(request, filterset))
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def listing_context(self, request, filterset) -> dict:
+        """What a concrete index adds to its listing's context."""
+        return {}
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        """The RSS feed, following the listing's filters: ``rss/?tag=kinh-te``."""
+        filterset = self.filterset(request)
+        if filterset.is_bound and filterset.errors:
+            return filterset.error_response()
+        articles = self.order_feed(filterset.qs).select_related("locale")
+        return self.feed_class(self, request, articles.prefetch_related("tags"))(request)
+
+    def feed_url(self, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage("rss")
+
+    def filtered_feed_url(self, params: dict[str, str], request=None) -> str:
+        query = querystring(params)
+        return self.feed_url(request) + (f"?{query}" if query else "")
+
+    def serve_preview(self, request, mode_name):
+        return self.index_view(request)
+
+    def no_items_message(self) -> str:
+        return gettext("No articles match these filters.")

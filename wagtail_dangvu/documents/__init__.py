@@ -1,0 +1,1 @@
+"""The Party documents register: entries, their confidentiality gate, mentions, files, API."""

@@ -1,0 +1,1 @@
+"""Seminar events, their index, and their iCalendar files and feeds."""

@@ -1,0 +1,1 @@
+"""A portal's front page: the lists, as blocks and template tags."""

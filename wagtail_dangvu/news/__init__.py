@@ -1,0 +1,1 @@
+"""News articles ("Tin bài") and nestable news sections ("Chuyên mục")."""

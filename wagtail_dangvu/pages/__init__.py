@@ -1,0 +1,1 @@
+"""What every page type shares: the base page, listing pages, the walk over a page's content."""

@@ -1,0 +1,1 @@
+"""Directive implementation reports ("báo cáo") and their index."""

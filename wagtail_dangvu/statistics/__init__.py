@@ -1,0 +1,1 @@
+"""Indicators, their figures, the statistics and findings blocks, the dashboard page."""

@@ -1,0 +1,1 @@
+"""Stories of "dân vận khéo" models and their index."""
