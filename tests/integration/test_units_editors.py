@@ -332,3 +332,15 @@ def test_a_commune_editor_neither_chooses_nor_edits_another_communes_images(
     assert "Ảnh 28001" in chooser and "Ảnh 28002" not in chooser
     assert client.get(reverse("wagtailimages:edit", args=[images["28001"].pk])).status_code == 200
     assert refused(client.get(reverse("wagtailimages:edit", args=[images["28002"].pk])))
+
+
+def test_a_commune_moderator_bulk_deletes_their_own_entries_only(client, groups, entries):
+    moderator = member("moderator-a", groups["28001"].moderators_group)
+    client.force_login(moderator)
+    url = reverse("wagtail_bulk_action", args=["wagtail_dangvu", "partydocument", "delete"])
+    ids = f"?id={entries['province'].pk}&id={entries['a'].pk}"
+    assert client.get(url + f"?id={entries['b'].pk}").status_code == 404
+    client.post(url + ids, {"next": "/admin/"})
+    assert PartyDocument.objects.filter(pk=entries["province"].pk).exists()
+    assert not PartyDocument.objects.filter(pk=entries["a"].pk).exists()
+    assert PartyDocument.objects.filter(pk=entries["b"].pk).exists()
