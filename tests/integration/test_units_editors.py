@@ -16,10 +16,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.log_actions import log
 from wagtail.models import Collection, GroupPagePermission, WorkflowPage
 from wagtail.test.utils.form_data import streamfield
 
@@ -344,3 +346,37 @@ def test_a_commune_moderator_bulk_deletes_their_own_entries_only(client, groups,
     assert PartyDocument.objects.filter(pk=entries["province"].pk).exists()
     assert not PartyDocument.objects.filter(pk=entries["a"].pk).exists()
     assert PartyDocument.objects.filter(pk=entries["b"].pk).exists()
+
+
+def test_no_admin_report_or_dashboard_names_another_communes_draft(
+    client, groups, communes, drafts
+):
+    other = drafts["b"]
+    log(instance=other, action="wagtail.create", user=None)
+    other.save_revision(log_action=True)
+    moderator_b = member("moderator-b", groups["28002"].moderators_group)
+    client.force_login(moderator_b)
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[other.pk]),
+        report_form_data(other, **{"action-submit": "Submit"}),
+    )
+    other.refresh_from_db()
+    assert other.current_workflow_state is not None  # in B's moderation now
+    moderator_a = member("moderator-a", groups["28001"].moderators_group)
+    client = Client()  # not B's browser, which still holds the message about the submission
+    client.force_login(moderator_a)
+    for name in (
+        "wagtailadmin_home",
+        "wagtailadmin_reports:site_history",
+        "wagtailadmin_reports:workflow",
+        "wagtailadmin_reports:workflow_tasks",
+        "wagtailadmin_reports:locked_pages",
+        "wagtailadmin_reports:aging_pages",
+    ):
+        response = client.get(reverse(name))
+        assert response.status_code in (200, 302), name
+        assert "Bản nháp xã b" not in text_of(response), name
+    # B's own moderators do find it, awaiting their review.
+    own = Client()
+    own.force_login(moderator_b)
+    assert "Bản nháp xã b" in text_of(own.get(reverse("wagtailadmin_home")))
