@@ -31,17 +31,20 @@ FOLDERS = {
     "stories",
     "news",
     "frontpage",
+    "units",
 }
 
 PURE = 0
 FRAME = 10
 BLOCKS = 20
 ARTICLE_BLOCKS = 25
+UNITS = 28
 RECORDS = 30
 PAGE_BASE = 40
 CORE_PAGES = 50
 ARTICLE_TYPES = 60
 VIEWS = 70
+ADMIN = 75
 ENTRY = 80
 
 #: Module (or package, with ".*") -> layer. The most specific entry wins.
@@ -72,6 +75,19 @@ LAYERS = {
     "wagtail_dangvu.statistics.blocks": BLOCKS,
     "wagtail_dangvu.statistics.findings": BLOCKS,
     "wagtail_dangvu.articles.blocks": ARTICLE_BLOCKS,
+    # Administrative units: pure CSV reading and graphs, the unit records and their
+    # lookups and permission scopes (the register's records ask them), admin and commands.
+    "wagtail_dangvu.units.csvfile": PURE,
+    "wagtail_dangvu.units.graph": PURE,
+    "wagtail_dangvu.units.wording": FRAME,
+    "wagtail_dangvu.units.models": UNITS,
+    "wagtail_dangvu.units.lookup": UNITS,
+    "wagtail_dangvu.units.permissions": UNITS,
+    "wagtail_dangvu.units.groups": VIEWS,
+    "wagtail_dangvu.units.importer": VIEWS,
+    "wagtail_dangvu.units.viewsets": VIEWS,
+    "wagtail_dangvu.units": UNITS,
+    "wagtail_dangvu.units.register_admin": ADMIN,
     # Models that are not pages, and what the page base asks of them.
     "wagtail_dangvu.articles.view_counts": RECORDS,
     "wagtail_dangvu.documents.actions": RECORDS,

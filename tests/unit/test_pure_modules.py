@@ -17,6 +17,8 @@ PURE = [
     "wagtail_dangvu.pure.rollup",
     "wagtail_dangvu.pure.symbols",
     "wagtail_dangvu.pure.text",
+    "wagtail_dangvu.units.csvfile",
+    "wagtail_dangvu.units.graph",
 ]
 
 PROBE = """

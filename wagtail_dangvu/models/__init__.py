@@ -31,8 +31,11 @@ from wagtail_dangvu.stories.models import (
     RecognitionLevel,
     StoryKind,
 )
+from wagtail_dangvu.units.models import AdministrativeUnit, AdministrativeUnitName, UnitKind
 
 __all__ = [
+    "AdministrativeUnit",
+    "AdministrativeUnitName",
     "ArticleView",
     "ArticleViewCount",
     "Circulation",
@@ -64,5 +67,6 @@ __all__ = [
     "StatisticsDashboardPage",
     "StoryKind",
     "Topic",
+    "UnitKind",
     "WithheldFile",
 ]
