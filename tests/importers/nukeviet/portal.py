@@ -639,7 +639,7 @@ def load_portal(
     connection.close()
 
 
-def dump_database(url: str, path: Path, *, compress: bool = False) -> Path:
+def dump_database(url: str, path: Path, *, compress: bool = False, options=()) -> Path:
     """Write a real ``mariadb-dump`` (or ``mysqldump``) of the database at ``url`` to
     ``path``, gzipped if asked, as a hosting panel's backup is."""
     parts = urlsplit(url)
@@ -652,6 +652,7 @@ def dump_database(url: str, path: Path, *, compress: bool = False) -> Path:
         f"--port={parts.port or 3306}",
         f"--user={unquote(parts.username or 'root')}",
         "--default-character-set=utf8mb4",
+        *options,
         unquote(parts.path.strip("/")),
     ]
     if parts.password:

@@ -34,6 +34,32 @@ def test_server_and_dump_give_the_same_rows(nukeviet_mysql, nukeviet_dump):
         dump.close()
 
 
+@pytest.mark.parametrize("nukeviet_layout", ["4.0", "4.5"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--hex-blob", "--complete-insert"],
+        ["--skip-extended-insert"],
+        ["--compatible=ansi", "--skip-opt", "--net-buffer-length=4096"],
+        ["--skip-comments"],
+    ],
+    ids=["hex-blob-complete-insert", "one-insert-a-row", "ansi-skip-opt", "no-comments"],
+)
+def test_dumps_made_with_other_options_read_the_same(nukeviet_mysql, tmp_path, options):
+    path = dump_database(nukeviet_mysql, tmp_path / "other.sql", options=options)
+    if "--skip-comments" in options:
+        # Without comments there is no header nor "Dump completed" line: nothing tells
+        # such a file from one cut short, and it is refused.
+        with pytest.raises(NotNukeViet, match="not a dump"):
+            DumpSource(path)
+        return
+    server, dump = MySQLSource(nukeviet_mysql), DumpSource(path)
+    for table in sorted(server.tables()):
+        assert list(server.rows(table)) == list(dump.rows(table)), table
+    server.close()
+    dump.close()
+
+
 @pytest.mark.parametrize("nukeviet_dump_format", ["gzip"])
 def test_the_module_found_in_each_layout(nukeviet_mysql, nukeviet_dump, nukeviet_layout):
     for source in (open_source(mysql=nukeviet_mysql), open_source(dump=nukeviet_dump)):

@@ -35,6 +35,7 @@ tags of github.com/nukeviet/nukeviet):
 
 from __future__ import annotations
 
+import functools
 import gzip
 import math
 import re
@@ -158,6 +159,7 @@ class MySQLSource:
 # --------------------------------------------------------------------------- dump file
 
 _CHUNK = 1 << 20
+_WINDOW = 1 << 14
 _MAX_TOKEN = 1 << 30  # MySQL's largest max_allowed_packet: no value is longer
 
 # A quoted string as MySQL reads it: backslash escapes and doubled quotes (unrolled loop, so
@@ -196,14 +198,14 @@ _HEAD = re.compile(
     + rb"+(?:IGNORE|DELAYED|LOW_PRIORITY|HIGH_PRIORITY))*"
     rb"" + _SP + rb"+(?:INTO" + _SP + rb"+)?)|(?P<create>CREATE" + _SP + rb"+TABLE" + _SP + rb"+"
     rb"(?:IF" + _SP + rb"+NOT" + _SP + rb"+EXISTS" + _SP + rb"+)?))"
-    rb"(?P<name>" + _BQ + rb"|\w+)",
+    rb"(?P<name>" + _BQ + rb"|" + _DQ + rb"|(?!INTO\b)\w+)",
     re.I,
 )
 _INSERT_COLUMNS = re.compile(
-    _SP + rb"*\(((?:" + _SP + rb"*(?:" + _BQ + rb"|\w+)" + _SP + rb"*,?)*)\)", re.S
+    _SP + rb"*\(((?:" + _SP + rb"*(?:" + _BQ + rb"|" + _DQ + rb"|\w+)" + _SP + rb"*,?)*)\)", re.S
 )
 _VALUES = re.compile(_SP + rb"*VALUES?" + _SP + rb"*", re.I)
-_NAME = re.compile(_BQ + rb"|\w+")
+_NAME = re.compile(_BQ + rb"|" + _DQ + rb"|\w+")
 # MariaDB 10.11.8 and later open a dump with a line that puts the client in sandbox mode.
 _DUMP_HEADER = re.compile(
     rb"(?:\xef\xbb\xbf)?(?:/\*M![^\n]*\*/[ \t]*\r?\n)?-- (?:MySQL|MariaDB) dump"
@@ -217,6 +219,10 @@ _VALUE = re.compile(
     rb"|(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)|(?P<word>\w+))"
     rb"\s*(?P<end>[,)])",
     re.S,
+)
+# One value as mysqldump writes it, for reading a whole row with one regex match.
+_FAST_VALUE = (
+    rb"(" + _SQ + rb"|NULL|-?\d[\d.eE+\-]*|_binary ?" + _SQ + rb"|0x[0-9A-Fa-f]*|[xXbB]'\w*')"
 )
 _OPEN = re.compile(_SP + rb"*\(")
 _AFTER_ROW = re.compile(_SP + rb"*([,;])")
@@ -248,9 +254,21 @@ def unquote_sql(token: bytes) -> bytes:
     return body
 
 
+def _call(function, argument):
+    return function(argument)
+
+
+@functools.cache
+def _row_pattern(count: int) -> re.Pattern:
+    """A whole VALUES tuple of ``count`` values, each value a group."""
+    return re.compile(_SP + rb"*\(" + rb",".join([_FAST_VALUE] * count) + rb"\)(?=\s*[,;])", re.S)
+
+
 def _ident(token: bytes) -> str:
     if token[:1] == b"`":
         token = token[1:-1].replace(b"``", b"`")
+    elif token[:1] == b'"':  # ANSI_QUOTES, as --compatible=ansi writes
+        token = token[1:-1].replace(b'""', b'"')
     return token.decode("utf-8")
 
 
@@ -312,7 +330,7 @@ def parse_create_table(statement: bytes, encoding: str = "utf-8") -> list[Column
         if name_match is None:
             continue
         name = _ident(name_match.group(0))
-        if name_match.group(0)[:1] != b"`" and name.upper() in _KEYWORDS:
+        if name_match.group(0)[:1] not in b'`"' and name.upper() in _KEYWORDS:
             continue
         rest = item[name_match.end() :].strip().decode(encoding)
         type_name = re.match(r"\w+", rest)
@@ -497,13 +515,21 @@ class DumpSource:
         """Move past the end (the semicolon) of the statement at the reader's position;
         the text read goes to ``parts`` while it is shorter than ``keep``."""
         kept = 0
+        window = _WINDOW
         while True:
+            # The regex engine keeps state for every token of a match: matching a window
+            # at a time keeps that small. A token cut by the window's end is left for the
+            # next round, as one cut by the buffer's end is.
             start = reader.pos
-            skipped = _SKIP.match(reader.buffer, reader.pos)
+            end = min(len(reader.buffer), start + window)
+            skipped = _SKIP.match(reader.buffer, start, end)
             reader.pos = skipped.end()
             if parts is not None and kept < keep:
                 parts.append(reader.buffer[start : reader.pos])
                 kept += reader.pos - start
+            if reader.pos > start and reader.pos >= end - 2:
+                window = _WINDOW
+                continue  # at the window's end: the next round decides
             if reader.pos >= len(reader.buffer):
                 if not reader.fill():
                     raise self._truncated()
@@ -521,6 +547,10 @@ class DumpSource:
                     parts.append(comment.group(0))
                     kept += len(comment.group(0))
                 reader.pos = comment.end()
+                continue
+            if reader.pos > start or end < len(reader.buffer):
+                # A token longer than the window, or cut by it: a wider window.
+                window = window * 4 if reader.pos == start else _WINDOW
                 continue
             # A token the buffer ends in the middle of (an open string, a last dash): read
             # on, keeping it; at the end of the file the statement is cut short.
@@ -596,21 +626,19 @@ class DumpSource:
             raise NotNukeViet(f"{self.description}: an INSERT INTO {table} has no VALUES")
         reader.pos = values.end()
         last = len(order) - 1
+        order_names = [column.name for column in order]
+        convert = [self._converter(column) for column in order]
+        fast = _row_pattern(len(order))
         while True:
-            opening = reader.match(_OPEN)
-            if opening is None:
-                raise NotNukeViet(f"{self.description}: a row of {table} cannot be read")
-            reader.pos = opening.end()
-            row = {}
-            for index, column in enumerate(order):
-                match = reader.match(_VALUE)
-                if match is None or (match.group("end") == b")") != (index == last):
-                    raise NotNukeViet(
-                        f"{self.description}: a row of {table} cannot be read "
-                        f"(at the value of {column.name})"
-                    )
+            match = fast.match(reader.buffer, reader.pos)
+            if match is None and len(reader.buffer) - reader.pos < _CHUNK and reader.fill():
+                match = fast.match(reader.buffer, reader.pos)
+            if match is not None:
+                # The common case: the row is in the buffer, written as mysqldump does.
                 reader.pos = match.end()
-                row[column.name] = self._convert(match, column)
+                row = dict(zip(order_names, map(_call, convert, match.groups()), strict=True))
+            else:
+                row = self._slow_row(reader, table, order, last)
             if missing:
                 for column in missing:
                     row[column.name] = self._default(column)
@@ -622,6 +650,54 @@ class DumpSource:
             reader.pos = after.end()
             if after.group(1) == b";":
                 return
+
+    def _slow_row(self, reader: _Reader, table: str, order: list[Column], last: int) -> dict:
+        """A row read value by value: one longer than the buffer, or written unusually."""
+        opening = reader.match(_OPEN)
+        if opening is None:
+            raise NotNukeViet(f"{self.description}: a row of {table} cannot be read")
+        reader.pos = opening.end()
+        row = {}
+        for index, column in enumerate(order):
+            match = reader.match(_VALUE)
+            if match is None or (match.group("end") == b")") != (index == last):
+                raise NotNukeViet(
+                    f"{self.description}: a row of {table} cannot be read "
+                    f"(at the value of {column.name})"
+                )
+            reader.pos = match.end()
+            row[column.name] = self._convert(match, column)
+        return row
+
+    def _converter(self, column: Column):
+        """A function from a value's text in the dump to its value, for ``column``."""
+        encoding = self.encoding
+
+        def general(token: bytes):
+            return self._convert(_VALUE.match(token + b")"), column)
+
+        if column.kind == "text":
+
+            def text(token: bytes):
+                if token[0] == 39:  # a quoted string
+                    body = token[1:-1]
+                    if b"\\" in body or b"''" in body or b'""' in body:
+                        body = _ESCAPE.sub(_unescape_match, body)
+                    return body.decode(encoding)
+                return general(token)
+
+            return text
+        if column.kind == "int":
+
+            def integer(token: bytes):
+                if token == b"NULL":
+                    return None
+                if token[0] == 39:
+                    return general(token)
+                return int(token)
+
+            return integer
+        return general
 
     def _convert(self, match: re.Match, column: Column):
         kind = column.kind
