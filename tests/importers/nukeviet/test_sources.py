@@ -193,3 +193,18 @@ def test_random_values_through_mariadb_dump_read_back_as_mariadb_holds_them(
     assert all(isinstance(r["d"], Decimal) for r in stored)
     server.close()
     dump.close()
+
+
+@pytest.mark.parametrize("nukeviet_layout", ["4.3"])
+def test_tables_read_inside_one_another(nukeviet_mysql, nukeviet_dump):
+    """An importer reads an article's body, tags and categories while reading the
+    articles: each source gives every table whole however the reads are nested."""
+    for source in (MySQLSource(nukeviet_mysql), DumpSource(nukeviet_dump)):
+        news = find_module(source)
+        seen = []
+        for article in source.rows(news.table("rows")):
+            body = news.body_html(article["id"])
+            categories = [c["catid"] for c in source.rows(news.table("cat"))]
+            seen.append((article["id"], body, len(categories)))
+        assert seen == [(a.id, a.bodyhtml, 4) for a in ARTICLES]
+        source.close()

@@ -104,20 +104,27 @@ class MySQLSource:
         conv = dict(pymysql.converters.conversions)
         for kind in (FIELD_TYPE.DATE, FIELD_TYPE.DATETIME, FIELD_TYPE.TIMESTAMP, FIELD_TYPE.TIME):
             conv[kind] = pymysql.converters.through
-        try:
-            self._connection = pymysql.connect(
-                host=host,
-                port=port,
-                user=user,
-                password=unquote(parts.password or ""),
-                database=self.database,
-                charset="utf8mb4",
-                conv=conv,
-                cursorclass=pymysql.cursors.SSCursor,
-                connect_timeout=10,
-            )
-        except pymysql.err.MySQLError as error:
-            raise NotNukeViet(f"Cannot read {self.description}: {error.args[-1]}") from error
+        settings = {
+            "host": host,
+            "port": port,
+            "user": user,
+            "password": unquote(parts.password or ""),
+            "database": self.database,
+            "charset": "utf8mb4",
+            "conv": conv,
+            "cursorclass": pymysql.cursors.SSCursor,
+            "connect_timeout": 10,
+        }
+
+        def connect():
+            try:
+                return pymysql.connect(**settings)
+            except pymysql.err.MySQLError as error:
+                raise NotNukeViet(f"Cannot read {self.description}: {error.args[-1]}") from error
+
+        self._connect = connect
+        self._connection = connect()
+        self._streaming = False  # a result is being read from self._connection
         self._tables: set[str] | None = None
 
     @staticmethod
@@ -138,11 +145,27 @@ class MySQLSource:
     def _select(self, sql: str, table: str, args=()) -> Iterator[dict[str, object]]:
         if table not in self.tables():
             raise NotNukeViet(f"No table {table} in {self.description}")
-        with self._connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            names = [column[0] for column in cursor.description]
-            for values in cursor:
-                yield dict(zip(names, values, strict=True))
+        return self._stream(sql, args)
+
+    def _stream(self, sql: str, args) -> Iterator[dict[str, object]]:
+        # An unbuffered result holds its connection until it is read: a table read while
+        # another is (an article's body while reading the articles) gets a connection of
+        # its own.
+        own = self._streaming
+        connection = self._connect() if own else self._connection
+        if not own:
+            self._streaming = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, args)
+                names = [column[0] for column in cursor.description]
+                for values in cursor:
+                    yield dict(zip(names, values, strict=True))
+        finally:
+            if own:
+                connection.close()
+            else:
+                self._streaming = False
 
     def rows(self, table: str) -> Iterator[dict[str, object]]:
         return self._select(f"SELECT * FROM `{table}`", table)
@@ -411,11 +434,12 @@ class _Reader:
 
 
 def _open_binary(path: Path) -> BinaryIO:
+    """The file's bytes, ungzipped if it is gzipped (by its magic bytes, whatever its name)."""
     raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
-    magic = raw.read(2)
+    if raw.read(2) == b"\x1f\x8b":
+        raw.close()
+        return gzip.open(path, "rb")
     raw.seek(0)
-    if magic == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=raw, mode="rb")
     return raw
 
 
@@ -429,17 +453,13 @@ class DumpSource:
             raise NotNukeViet(f"No such file: {self.path}")
         self.encoding = "utf-8"
         self._tables: dict[str, _Table] = {}
-        self._stream = _open_binary(self.path)
-        try:
-            self._index()
-        except BaseException:
-            self._stream.close()
-            raise
+        with _open_binary(self.path) as stream:
+            self._index(stream)
 
     # -- the first pass: is it a whole dump, and where is what
 
-    def _index(self) -> None:
-        reader = _Reader(self._stream)
+    def _index(self, stream: BinaryIO) -> None:
+        reader = _Reader(stream)
         reader.fill()
         if not _DUMP_HEADER.match(reader.buffer[:1000]):
             raise NotNukeViet(
@@ -590,14 +610,18 @@ class DumpSource:
 
     def _rows(self, table: str) -> Iterator[dict[str, object]]:
         info = self._tables[table]
-        for start, end in info.spans:
-            self._stream.seek(start)
-            reader = _Reader(self._stream, start)
-            reader.fill()
-            while reader.offset < end:
-                yield from self._insert(reader, table, info.columns)
-                while self._skip_gap(reader) is not None:
-                    pass
+        if not info.spans:
+            return
+        # A stream of its own: tables can be read inside one another.
+        with _open_binary(self.path) as stream:
+            for start, end in info.spans:
+                stream.seek(start)
+                reader = _Reader(stream, start)
+                reader.fill()
+                while reader.offset < end:
+                    yield from self._insert(reader, table, info.columns)
+                    while self._skip_gap(reader) is not None:
+                        pass
 
     def _insert(self, reader: _Reader, table: str, columns: list[Column]):
         """The rows of the INSERT statement at the reader's position."""
@@ -758,7 +782,7 @@ class DumpSource:
         return self._convert(match, column)
 
     def close(self) -> None:
-        self._stream.close()
+        """Nothing stays open between reads of a dump."""
 
 
 def open_source(*, mysql: str | None = None, dump: str | Path | None = None) -> Source:
