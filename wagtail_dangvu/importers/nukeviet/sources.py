@@ -183,6 +183,7 @@ class MySQLSource:
 
 _CHUNK = 1 << 20
 _WINDOW = 1 << 14
+_HEAD_SIZE = 1 << 16  # what a statement's start (INSERT INTO `t` (`a`, ...) VALUES) takes
 _MAX_TOKEN = 1 << 30  # MySQL's largest max_allowed_packet: no value is longer
 
 # A quoted string as MySQL reads it: backslash escapes and doubled quotes (unrolled loop, so
@@ -224,6 +225,7 @@ _HEAD = re.compile(
     rb"(?P<name>" + _BQ + rb"|" + _DQ + rb"|(?!INTO\b)\w+)",
     re.I,
 )
+_ROWS_STATEMENT = re.compile(rb"(?:INSERT|REPLACE)\b", re.I)
 _INSERT_COLUMNS = re.compile(
     _SP + rb"*\(((?:" + _SP + rb"*(?:" + _BQ + rb"|" + _DQ + rb"|\w+)" + _SP + rb"*,?)*)\)", re.S
 )
@@ -249,7 +251,7 @@ _FAST_VALUE = (
 )
 _OPEN = re.compile(_SP + rb"*\(")
 _AFTER_ROW = re.compile(_SP + rb"*([,;])")
-_ESCAPE = re.compile(rb"\\(.)|''|\"\"", re.S)
+_ESCAPE = re.compile(rb"\\(.)|''", re.S)  # in a '-quoted string ("" is two quotes there)
 _ESCAPES = {
     b"0": b"\x00",
     b"b": b"\x08",
@@ -272,13 +274,9 @@ def _unescape_match(match: re.Match) -> bytes:
 def unquote_sql(token: bytes) -> bytes:
     """The bytes a quoted SQL string literal stands for (quotes included in ``token``)."""
     body = token[1:-1]
-    if b"\\" in body or b"''" in body or b'""' in body:
+    if b"\\" in body or b"''" in body:
         return _ESCAPE.sub(_unescape_match, body)
     return body
-
-
-def _call(function, argument):
-    return function(argument)
 
 
 @functools.cache
@@ -299,7 +297,7 @@ def _ident(token: bytes) -> str:
 class Column:
     name: str
     kind: str  # "int" | "decimal" | "float" | "text" | "binary" | "bits"
-    default: object = None
+    default: bytes | None = None  # the DEFAULT literal, for INSERTs that leave it out
     bits: int = 0
 
 
@@ -375,13 +373,9 @@ def parse_create_table(statement: bytes, encoding: str = "utf-8") -> list[Column
             re.I,
         )
         if default is not None:
-            column.default = _DefaultValue(default.group(1))
+            column.default = default.group(1)
         columns.append(column)
     return columns
-
-
-class _DefaultValue(bytes):
-    """A DEFAULT literal, converted for its column when an INSERT leaves the column out."""
 
 
 class _Reader:
@@ -398,7 +392,7 @@ class _Reader:
     def offset(self) -> int:
         return self.base + self.pos
 
-    def fill(self, minimum: int = _CHUNK) -> bool:
+    def fill(self, minimum: int = 0) -> bool:
         """Read more; False at the end of the stream."""
         if self.eof:
             return False
@@ -453,6 +447,7 @@ class DumpSource:
             raise NotNukeViet(f"No such file: {self.path}")
         self.encoding = "utf-8"
         self._tables: dict[str, _Table] = {}
+        self._builders: dict[tuple, object] = {}
         with _open_binary(self.path) as stream:
             self._index(stream)
 
@@ -460,7 +455,7 @@ class DumpSource:
 
     def _index(self, stream: BinaryIO) -> None:
         reader = _Reader(stream)
-        reader.fill()
+        reader.ensure(1000)
         if not _DUMP_HEADER.match(reader.buffer[:1000]):
             raise NotNukeViet(
                 f"{self.path.name} is not a dump made by mysqldump or mariadb-dump "
@@ -476,8 +471,7 @@ class DumpSource:
             if reader.pos >= len(reader.buffer):
                 break  # the end of the file
             last_comment = b""
-            if len(reader.buffer) - reader.pos < 4096:
-                reader.fill()
+            reader.ensure(_HEAD_SIZE)
             start = reader.offset
             kind = _HEAD.match(reader.buffer, reader.pos)
             if kind is not None and kind.group("insert"):
@@ -495,6 +489,8 @@ class DumpSource:
                 previous_insert = table
                 continue
             previous_insert = None
+            if kind is None and _ROWS_STATEMENT.match(reader.buffer, reader.pos):
+                raise NotNukeViet(f"{self.path.name}: an INSERT statement cannot be read")
             if kind is not None and kind.group("create"):
                 statement = self._read_statement(reader)
                 self._tables[_ident(kind.group("name"))] = _Table(parse_create_table(statement))
@@ -627,13 +623,13 @@ class DumpSource:
         """The rows of the INSERT statement at the reader's position."""
         names = [column.name for column in columns]
         by_name = {column.name: column for column in columns}
-        reader.ensure(_CHUNK)
+        reader.ensure(_HEAD_SIZE)
         head = _HEAD.match(reader.buffer, reader.pos)
         if head is None or not head.group("insert") or _ident(head.group("name")) != table:
             raise NotNukeViet(f"{self.description}: the rows of {table} cannot be read")
         reader.pos = head.end()
         order = columns
-        reader.ensure(_CHUNK)
+        reader.ensure(_HEAD_SIZE)
         listed = _INSERT_COLUMNS.match(reader.buffer, reader.pos)
         if listed is not None:
             order = []
@@ -650,8 +646,7 @@ class DumpSource:
             raise NotNukeViet(f"{self.description}: an INSERT INTO {table} has no VALUES")
         reader.pos = values.end()
         last = len(order) - 1
-        order_names = [column.name for column in order]
-        convert = [self._converter(column) for column in order]
+        build = self._row_builder(tuple(order))
         fast = _row_pattern(len(order))
         while True:
             match = fast.match(reader.buffer, reader.pos)
@@ -660,7 +655,7 @@ class DumpSource:
             if match is not None:
                 # The common case: the row is in the buffer, written as mysqldump does.
                 reader.pos = match.end()
-                row = dict(zip(order_names, map(_call, convert, match.groups()), strict=True))
+                row = build(match.groups())
             else:
                 row = self._slow_row(reader, table, order, last)
             if missing:
@@ -693,35 +688,43 @@ class DumpSource:
             row[column.name] = self._convert(match, column)
         return row
 
-    def _converter(self, column: Column):
-        """A function from a value's text in the dump to its value, for ``column``."""
+    def _row_builder(self, order: tuple[Column, ...]):
+        """A function from the texts of a row's values (a regex match's groups) to the
+        row, written for these columns: ints and strings, nearly all values, are
+        converted inline, the rest by ``_convert``."""
+        key = tuple((column.name, column.kind, column.bits) for column in order)
+        builder = self._builders.get(key)
+        if builder is not None:
+            return builder
         encoding = self.encoding
 
-        def general(token: bytes):
-            return self._convert(_VALUE.match(token + b")"), column)
+        def text(token: bytes) -> str:
+            body = token[1:-1]
+            if b"\\" in body or b"''" in body:
+                body = _ESCAPE.sub(_unescape_match, body)
+            return body.decode(encoding)
 
-        if column.kind == "text":
+        def general(column: Column):
+            return lambda token: self._convert(_VALUE.match(token + b")"), column)
 
-            def text(token: bytes):
-                if token[0] == 39:  # a quoted string
-                    body = token[1:-1]
-                    if b"\\" in body or b"''" in body or b'""' in body:
-                        body = _ESCAPE.sub(_unescape_match, body)
-                    return body.decode(encoding)
-                return general(token)
-
-            return text
-        if column.kind == "int":
-
-            def integer(token: bytes):
-                if token == b"NULL":
-                    return None
-                if token[0] == 39:
-                    return general(token)
-                return int(token)
-
-            return integer
-        return general
+        convert = [general(column) for column in order]
+        items = []
+        for index, column in enumerate(order):
+            value = f"g[{index}]"
+            if column.kind == "int":
+                expression = (
+                    f"(None if {value} == b'NULL' else int({value}) if {value}[0] != 39"
+                    f" else C[{index}]({value}))"
+                )
+            elif column.kind == "text":
+                expression = f"(T({value}) if {value}[0] == 39 else C[{index}]({value}))"
+            else:
+                expression = f"C[{index}]({value})"
+            items.append(f"{column.name!r}: {expression}")
+        namespace = {"T": text, "C": convert}
+        exec(f"def build(g):\n    return {{{', '.join(items)}}}\n", namespace)
+        builder = self._builders[key] = namespace["build"]
+        return builder
 
     def _convert(self, match: re.Match, column: Column):
         kind = column.kind
