@@ -91,6 +91,12 @@ def test_every_escape_mysqldump_writes(tmp_path, chunk):
     ]
 
 
+def test_doubled_quotes_as_mysql_reads_them(tmp_path, chunk):
+    statement = b"INSERT INTO `t` VALUES (1,'it''s \"\"quoted\"\"','''',NULL,0.00,NULL,NULL);"
+    rows = read(tmp_path, dump(statement))
+    assert (rows[0]["s"], rows[0]["v"]) == ('it\'s ""quoted""', "'")
+
+
 def test_extended_inserts_over_several_statements_and_lines(tmp_path, chunk):
     rows = read(
         tmp_path,
