@@ -4,6 +4,7 @@ refused; and random text through MariaDB and mariadb-dump read back as MariaDB h
 
 from __future__ import annotations
 
+import gzip
 import unicodedata
 from decimal import Decimal
 
@@ -208,3 +209,28 @@ def test_tables_read_inside_one_another(nukeviet_mysql, nukeviet_dump):
             seen.append((article["id"], body, len(categories)))
         assert seen == [(a.id, a.bodyhtml, 4) for a in ARTICLES]
         source.close()
+
+
+@pytest.mark.parametrize("nukeviet_layout", ["4.5"])
+def test_a_real_dump_cut_short_is_refused_before_any_row(nukeviet_dump, tmp_path):
+    """A backup copied or downloaded only in part, plain or gzipped, cut in the rows of
+    the articles, at the last statement or in the trailer's line itself."""
+    data = nukeviet_dump.read_bytes()
+    plain = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    rows_at = plain.index(b"INSERT INTO `nv4_vi_news_rows`")
+    trailer_at = plain.index(b"-- Dump completed")
+    for cut in (rows_at + 500, trailer_at - 1, trailer_at + 5):
+        part = plain[:cut]
+        path = tmp_path / ("cut.sql.gz" if data[:2] == b"\x1f\x8b" else "cut.sql")
+        path.write_bytes(gzip.compress(part) if path.suffix == ".gz" else part)
+        with pytest.raises(NotNukeViet, match="incomplete"):
+            open_source(dump=path)
+    if data[:2] == b"\x1f\x8b":
+        path = tmp_path / "cut-gzip.sql.gz"
+        path.write_bytes(data[: len(data) * 2 // 3])
+        with pytest.raises(NotNukeViet, match="damaged or cut short"):
+            open_source(dump=path)
+    path = tmp_path / "portal.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + plain[:1000])
+    with pytest.raises(NotNukeViet, match="not a dump"):
+        open_source(dump=path)
