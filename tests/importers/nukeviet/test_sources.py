@@ -234,3 +234,31 @@ def test_a_real_dump_cut_short_is_refused_before_any_row(nukeviet_dump, tmp_path
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + plain[:1000])
     with pytest.raises(NotNukeViet, match="not a dump"):
         open_source(dump=path)
+
+
+def test_dates_and_timestamps_read_the_same_from_server_and_dump(fresh_database, tmp_path):
+    connection = _connect(fresh_database, fresh_database.rsplit("/", 1)[1])
+    with connection.cursor() as cursor:
+        cursor.execute("SET time_zone = '+07:00'")
+        cursor.execute(
+            "CREATE TABLE t (id int PRIMARY KEY, at timestamp NULL, day date, moment datetime,"
+            " f double, y year)"
+        )
+        cursor.execute(
+            "INSERT INTO t VALUES (1, '2024-05-06 08:30:00', '2024-05-06',"
+            " '2024-05-06 08:30:00', 0.1, 2024), (2, NULL, NULL, NULL, NULL, NULL)"
+        )
+    connection.close()
+    server = MySQLSource(fresh_database)
+    dump = DumpSource(dump_database(fresh_database, tmp_path / "dates.sql"))
+    rows = list(server.rows("t"))
+    assert rows == list(dump.rows("t"))
+    assert rows[0] == {
+        "id": 1,
+        "at": "2024-05-06 01:30:00",  # UTC, whatever the session's time zone
+        "day": "2024-05-06",
+        "moment": "2024-05-06 08:30:00",
+        "f": 0.1,
+        "y": 2024,
+    }
+    server.close()

@@ -114,6 +114,8 @@ class MySQLSource:
             "conv": conv,
             "cursorclass": pymysql.cursors.SSCursor,
             "connect_timeout": 10,
+            # TIMESTAMP columns in UTC, as mysqldump writes them.
+            "init_command": "SET time_zone = '+00:00'",
         }
 
         def connect():
