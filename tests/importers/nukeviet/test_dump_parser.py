@@ -334,3 +334,10 @@ def test_generated_dumps_read_back(tmp_path_factory, rows, split, separator, hex
     assert read_back == [
         row(n, s=s, v=v, b=b, d=Decimal(str(d)), f=f) for n, (s, v, b, d, f) in enumerate(rows, 1)
     ]
+
+
+def test_a_row_that_cannot_be_read_is_refused_naming_the_column(tmp_path, chunk):
+    filler = b"INSERT INTO `t` VALUES (9,'x','y',NULL,0.00,NULL,NULL);\n" * 3000
+    data = dump(b"INSERT INTO `t` VALUES (1,'a',CURRENT_USER(),NULL,0.00,NULL,NULL);", filler)
+    with pytest.raises(NotNukeViet, match=r"a row of t cannot be read \(at the value of v\)"):
+        read(tmp_path, data)

@@ -251,6 +251,7 @@ _VALUE = re.compile(
 _FAST_VALUE = (
     rb"(" + _SQ + rb"|NULL|-?\d[\d.eE+\-]*|_binary ?" + _SQ + rb"|0x[0-9A-Fa-f]*|[xXbB]'\w*')"
 )
+_STRING_AHEAD = re.compile(rb"\s*(?:'|_binary\s*')")
 _OPEN = re.compile(_SP + rb"*\(")
 _AFTER_ROW = re.compile(_SP + rb"*([,;])")
 _BACKSLASH = re.compile(rb"\\(.)", re.S)
@@ -421,15 +422,16 @@ class _Reader:
         self.pos = 0
         return True
 
-    def match(self, pattern: re.Pattern) -> re.Match | None:
+    def match(self, pattern: re.Pattern, limit: int = _MAX_TOKEN) -> re.Match | None:
         """Match ``pattern`` at the current position, reading on while the match reaches
         the end of the buffer (the token may go on) and while nothing matches (the token
-        may be cut by the buffer's end). Patterns used here match one token or a few."""
+        may be cut by the buffer's end), up to ``limit`` bytes ahead. Patterns used here
+        match one token or a few."""
         while True:
             match = pattern.match(self.buffer, self.pos)
             if match is not None and (match.end() < len(self.buffer) or self.eof):
                 return match
-            if len(self.buffer) - self.pos > _MAX_TOKEN or not self.fill(
+            if len(self.buffer) - self.pos > limit or not self.fill(
                 2 * (len(self.buffer) - self.pos)
             ):
                 return pattern.match(self.buffer, self.pos)
@@ -676,7 +678,7 @@ class DumpSource:
                     row[column.name] = self._default(column)
                 row = {name: row[name] for name in names}
             yield row
-            after = reader.match(_AFTER_ROW)
+            after = reader.match(_AFTER_ROW, _HEAD_SIZE)
             if after is None:
                 raise NotNukeViet(f"{self.description}: the rows of {table} cannot be read")
             reader.pos = after.end()
@@ -685,13 +687,17 @@ class DumpSource:
 
     def _slow_row(self, reader: _Reader, table: str, order: list[Column], last: int) -> dict:
         """A row read value by value: one longer than the buffer, or written unusually."""
-        opening = reader.match(_OPEN)
+        opening = reader.match(_OPEN, _HEAD_SIZE)
         if opening is None:
             raise NotNukeViet(f"{self.description}: a row of {table} cannot be read")
         reader.pos = opening.end()
         row = {}
         for index, column in enumerate(order):
-            match = reader.match(_VALUE)
+            # Only a string can be long; anything else that does not match within a few
+            # kilobytes will not match at all (a damaged file is not read on to its end).
+            reader.ensure(64)
+            quoted = _STRING_AHEAD.match(reader.buffer, reader.pos) is not None
+            match = reader.match(_VALUE, _MAX_TOKEN if quoted else _HEAD_SIZE)
             if match is None or (match.group("end") == b")") != (index == last):
                 raise NotNukeViet(
                     f"{self.description}: a row of {table} cannot be read "
