@@ -91,7 +91,7 @@ def test_the_module_found_in_each_layout(nukeviet_mysql, nukeviet_dump, nukeviet
 
 
 @pytest.mark.parametrize("nukeviet_layout", ["4.4"])
-def test_4_3_and_4_4_without_a_version_are_told_by_voicedata(nukeviet_mysql):
+def test_4_3_and_4_4_without_a_version_are_told_by_the_voices_table(nukeviet_mysql):
     connection = _connect(nukeviet_mysql, nukeviet_mysql.rsplit("/", 1)[1])
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM nv4_config WHERE config_name = 'version'")

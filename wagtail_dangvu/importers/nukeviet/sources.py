@@ -4,7 +4,7 @@ Two sources give the same rows (column name -> ``None``, ``int``, ``Decimal``, `
 ``str`` for text columns, ``bytes`` for binary ones), one table at a time and streaming:
 
 - ``MySQLSource`` asks the server through PyMySQL with an unbuffered cursor (``SSCursor``),
-  ``SELECT *`` as mysqldump does, so rows come in the order a dump of the same database has.
+  ``SELECT *`` as mysqldump does, so rows come in the order of a dump of the database.
 - ``DumpSource`` reads a mysqldump/mariadb-dump file (plain or gzipped, told apart by the
   gzip magic bytes) without a server. Opening it reads it through once: it must be a dump
   (the ``-- MySQL dump``/``-- MariaDB dump`` header), complete (the ``-- Dump completed``
@@ -16,21 +16,22 @@ Two sources give the same rows (column name -> ``None``, ``int``, ``Decimal``, `
 No Django here: this module is plain Python.
 
 NukeViet's layouts, from its own schemas (``modules/news/action_mysql.php`` at the release
-tags of github.com/nukeviet/nukeviet):
+tags of github.com/nukeviet/nukeviet), and what ``find_module`` tells them by:
 
-- "4.0": bodies in ``<prefix>_<lang>_<module>_bodyhtml_N`` tables, article ``id`` in table
-  ``N = ceil(id / 2000)``, plain text in ``_bodytext``; no ``_detail`` table. NukeViet
-  4.0.00 to 4.0.21 (2014-2015).
-- "4.3": bodies in ``_detail`` (from 4.0.22 on; ``files`` and ``layout_func`` since 4.3.00,
-  ``keywords`` since 4.3.01); no ``_author``/``_authorlist`` tables. The news tables of
-  4.3.x and of 4.4.x are the same, column for column, up to 4.4.05; 4.4.06 added
-  ``_detail.voicedata`` and a ``_voices`` table. So "4.3" against "4.4" is told by the
-  version NukeViet keeps in ``<prefix>_config`` (lang ``sys``, module ``global``,
-  config_name ``version``), else by ``voicedata``/``_voices`` (4.4.06 on); without either,
-  "4.3". Both read the same way.
-- "4.4": as "4.3", version 4.4.x.
-- "4.5": the ``_author`` and ``_authorlist`` tables (internal authors, 4.5.00 on) and a
-  ``title`` column in ``_tags``; bodies in ``_detail``.
+- "4.0": no ``_detail`` table; bodies in ``<prefix>_<lang>_<module>_bodyhtml_N`` tables
+  (article ``id`` in ``N = ceil(id / 2000)``), plain text in ``_bodytext``. NukeViet
+  4.0.00 to 4.0.21 (2014-2015); 4.0.22 moved bodies to ``_detail``. (Issue #14 counts
+  these "older bodies" among the 4.3 layouts; no 4.3 release has them.)
+- "4.3": ``_detail`` and no ``_author``/``_authorlist`` tables. ``files`` and
+  ``layout_func`` came into ``_detail`` with 4.3.00, ``keywords`` with 4.3.01; 4.0.22 to
+  4.2.x read the same, without them. The news tables of 4.3.x and 4.4.x are the same,
+  column for column, up to 4.4.05 (4.4.06 added ``_detail.voicedata`` and a ``_voices``
+  table): "4.3" and "4.4" are told apart by the version NukeViet keeps in
+  ``<prefix>_config`` (lang ``sys``, module ``global``, config_name ``version``), else by
+  the ``_voices`` table; without either, "4.3". Both read the same way.
+- "4.4": as "4.3", version 4.4.x (or ``_voices``).
+- "4.5": the ``_author`` and ``_authorlist`` tables (internal authors; 4.5.00 on, which
+  also gave ``_tags`` a ``title`` column), or version 4.5.x; bodies in ``_detail``.
 """
 
 from __future__ import annotations
@@ -870,7 +871,7 @@ class NewsModule:
         return None if row is None else row["bodyhtml"]
 
 
-def _layout(source: Source, tables: set[str], module: NewsModule, version: str) -> str:
+def _layout(tables: set[str], module: NewsModule, version: str) -> str:
     if module.table("detail") not in tables:
         return "4.0"
     if module.table("author") in tables and module.table("authorlist") in tables:
@@ -930,7 +931,7 @@ def find_module(source: Source, *, prefix="nv4", lang="vi", module="news") -> Ne
         elif (row["lang"], row["module"], row["config_name"]) == ("sys", "global", "version"):
             version = row["config_value"] or ""
     news.version = version
-    news.layout = _layout(source, tables, news, version)
+    news.layout = _layout(tables, news, version)
     return news
 
 
