@@ -1,0 +1,1 @@
+"""Importers of content from the systems portals ran before."""
