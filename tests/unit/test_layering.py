@@ -32,6 +32,7 @@ FOLDERS = {
     "news",
     "frontpage",
     "units",
+    "importers",
 }
 
 PURE = 0
@@ -88,6 +89,9 @@ LAYERS = {
     "wagtail_dangvu.units.viewsets": VIEWS,
     "wagtail_dangvu.units": UNITS,
     "wagtail_dangvu.units.register_admin": ADMIN,
+    # The NukeViet importer: reading a source needs no Django.
+    "wagtail_dangvu.importers.nukeviet": FRAME,
+    "wagtail_dangvu.importers.nukeviet.sources": FRAME,
     # Models that are not pages, and what the page base asks of them.
     "wagtail_dangvu.articles.view_counts": RECORDS,
     "wagtail_dangvu.documents.actions": RECORDS,
