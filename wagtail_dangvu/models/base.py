@@ -25,6 +25,7 @@ from ..blocks.traversal import walk_page
 from ..conf import get_setting
 from ..forms import day_first_formfield
 from ..linking import text_of
+from ..portal_time import iso
 from ..symbols import DocumentSymbol, find_symbols, fold
 from ..viewer import bind_viewer, current_viewer, viewer_is_declared, viewing_as
 
@@ -375,9 +376,9 @@ class DangvuPage(Page):
             "inLanguage": self.locale.language_code,
         }
         if self.first_published_at:
-            data["datePublished"] = self.first_published_at.isoformat()
+            data["datePublished"] = iso(self.first_published_at)
         if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
+            data["dateModified"] = iso(self.last_published_at)
         if summary := self.feed_summary():
             data["description"] = summary
         return data

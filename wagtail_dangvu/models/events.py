@@ -42,8 +42,10 @@ from ..blocks import (
     StatisticsBlocks,
 )
 from ..conf import get_setting
-from ..formats import vi_count, vi_dateline, vi_time
+from ..formats import vi_count, vi_time
 from ..linking import text_of
+from ..portal_time import iso
+from ..wording import dateline
 from .article_filters import (
     ArticleFilterSet,
     ChoiceFacet,
@@ -379,10 +381,10 @@ class SeminarEventPage(AbstractArticlePage):
         end_text = ""
         if end is not None and end != start:
             same_day = isinstance(end, datetime.datetime) and end.date() == self.start_date
-            end_text = vi_time(end, tz) if same_day else vi_dateline(end, tz)
+            end_text = vi_time(end, tz) if same_day else dateline(end, tz)
         return {
             "start": start,
-            "start_text": vi_dateline(start, tz),
+            "start_text": dateline(start, tz),
             "end": end if end_text else None,
             "end_text": end_text,
             "session": self.session_label,
@@ -461,9 +463,9 @@ class SeminarEventPage(AbstractArticlePage):
         # Article properties that schema.org does not define on an Event.
         for key in ("headline", "datePublished", "dateModified", "author"):
             data.pop(key, None)
-        data["startDate"] = self.start.isoformat()
+        data["startDate"] = iso(self.start)
         if (end := self.end) is not None:
-            data["endDate"] = end.isoformat()
+            data["endDate"] = iso(end)
         data["eventStatus"] = "https://schema.org/EventScheduled"
         data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
         data["location"] = {

@@ -13,6 +13,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale
 
 from ..conf import get_setting
+from ..portal_time import in_portal_zone
 from ..text import remove_control_characters
 from .base import DangvuPage
 
@@ -69,11 +70,12 @@ class ArticleFeed(Feed):
     def item_link(self, item):
         return item.get_url(self.request)
 
+    # In the portal's zone: "Sat, 03 Dec 2022 07:43:00 +0700" whatever the server's.
     def item_pubdate(self, item):
-        return item.first_published_at
+        return in_portal_zone(item.first_published_at)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return in_portal_zone(item.last_published_at)
 
     @cached_property
     def _language_codes(self) -> dict[int, str]:
