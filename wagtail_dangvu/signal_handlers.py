@@ -3,6 +3,8 @@ and as register entries are withheld and released.
 
 - :class:`~wagtail_dangvu.models.DocumentMention`: the documents each live page names.
 - :class:`~wagtail_dangvu.models.IndicatorValue`: the figures each live page reports.
+- A translation's first publication date: its original's
+  (:func:`~wagtail_dangvu.portal_time.carry_original_date`).
 - ``search_text`` and the search index of the live pages naming a symbol that a register
   entry starts or stops withholding.
 
@@ -28,6 +30,7 @@ from wagtail.signals import page_published, page_unpublished
 from wagtail_dangvu.documents.mentions import DocumentMention
 from wagtail_dangvu.documents.models import PartyDocument
 from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.portal_time import carry_original_date
 from wagtail_dangvu.pure.rollup import Aggregation, Observation, combine
 from wagtail_dangvu.pure.text import remove_control_characters
 from wagtail_dangvu.statistics.models import IndicatorValue
@@ -77,6 +80,8 @@ def unindex_page(page) -> None:
 @receiver(page_published)
 def on_page_published(sender, instance, **kwargs):
     if isinstance(instance, DangvuPage):
+        # First: the date decides the year the page's figures are filed under.
+        carry_original_date(instance)
         index_page(instance)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
 from django.conf import settings
-from django.utils.formats import get_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from wagtail_dangvu.pure import charts, dates, numbers, symbols
@@ -29,6 +29,8 @@ from wagtail_dangvu.pure.problems import Problem
 __all__ = [
     "CODES",
     "chart_words",
+    "date_long",
+    "dateline",
     "describe_chart",
     "kind_name",
     "number",
@@ -45,12 +47,18 @@ Params = Mapping[str, object]
 # Numbers ----------------------------------------------------------------------------------
 
 
+def _in_vietnamese() -> bool:
+    """Whether the active language (the portal's ``LANGUAGE_CODE`` when none is) is
+    Vietnamese."""
+    language = (get_language() or settings.LANGUAGE_CODE or "vi").lower()
+    return language.split("-")[0] == "vi"
+
+
 def number_style() -> NumberStyle:
     """How the active language (the portal's ``LANGUAGE_CODE`` when none is) writes
     numbers: Vietnamese ``1.234,5`` whatever the format settings, another language as
     Django's formats for it say (``1,234.5`` in English)."""
-    language = (get_language() or settings.LANGUAGE_CODE or "vi").lower()
-    if language.split("-")[0] == "vi":
+    if _in_vietnamese():
         return VIETNAMESE
     return NumberStyle(
         thousands=str(get_format("THOUSAND_SEPARATOR")),
@@ -174,6 +182,24 @@ def weekday_name(weekday: int) -> str:
         pgettext("weekday", "Saturday"),
         pgettext("weekday", "Sunday"),
     )[weekday]
+
+
+def dateline(value, tz: dates.TimeZone = dates.DEFAULT_TIMEZONE) -> str:
+    """The dateline in the active language, in zone ``tz``: "Thứ bảy - 03/12/2022 07:43",
+    "Saturday - 03/12/2022 07:43"; a plain date without the time."""
+    if _in_vietnamese():
+        return dates.vi_dateline(value, tz)
+    return dates.dateline(value, tz, tuple(weekday_name(day) for day in range(7)))
+
+
+def date_long(value, place: str | None = None, *, tz: dates.TimeZone = dates.DEFAULT_TIMEZONE):
+    """The formal date line in the active language: "Long Bình, ngày 03 tháng 12 năm 2022",
+    "Long Bình, 3 December 2022"."""
+    if _in_vietnamese():
+        return dates.vi_date_long(value, place, tz=tz)
+    line = date_format(dates.in_zone(value, tz), "j F Y")
+    place = (place or "").strip()
+    return f"{place}, {line}" if place else line
 
 
 def _number_wording() -> dict[str, Callable[[Params], str]]:

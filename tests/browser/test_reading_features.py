@@ -34,7 +34,7 @@ def test_the_view_counter_moves_once_a_day_and_the_link_is_copied(demo, new_cont
     share = reader.locator(".dangvu-share")
     expect(share.locator(".dangvu-share__url")).to_be_hidden()
     share.get_by_role("button", name="Sao chép liên kết").click()
-    expect(share.get_by_role("status")).to_have_text("Đã chép liên kết")
+    expect(share.get_by_role("status")).to_have_text("Đã sao chép liên kết")
     copied = reader.evaluate("navigator.clipboard.readText()")
     assert copied == demo.report.full_url  # the address of the site, as the share links use
     assert errors == []

@@ -119,7 +119,7 @@ def test_the_share_bar_links_the_articles_full_address(client, articles, kind):
     assert re.search(r"<button[^>]*data-dangvu-copy hidden>Sao chép liên kết</button>", bar)
     assert f'readonly value="{full_url}"' in bar
     assert f'href="{page.url}print/" rel="nofollow">Bản in</a>' in bar
-    assert 'data-copied="Đã chép liên kết"' in bar
+    assert 'data-copied="Đã sao chép liên kết"' in bar
     assert 'aria-live="polite"' in bar
     assert "onclick" not in text and "<script>" not in text
 

@@ -311,7 +311,7 @@ CASES = [
     ),
     (
         format_problems(parse_vi_datetime, None),
-        ['"None" không phải là chuỗi ngày giờ'],
+        ['"None" không phải là ngày giờ viết bằng chữ'],
         ['"None" is not a date and time written as text'],
     ),
     (format_problems(vi_number, "abc"), ['"abc" không phải là số'], ['"abc" is not a number']),
@@ -436,7 +436,7 @@ CASES = [
     ),
     (
         chart_problems("pie_zero"),
-        ["Tổng các giá trị của biểu đồ tròn bằng 0 nên không thể chia tỉ lệ."],
+        ["Tổng các giá trị của biểu đồ tròn bằng 0 nên không chia được tỷ lệ."],
         ["The figures of the pie chart add up to 0, so it cannot be divided into shares."],
     ),
 ]

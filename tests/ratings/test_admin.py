@@ -77,6 +77,29 @@ def test_the_listing_shows_rated_pages_with_their_figures(admin, rated):
     assert "Tất cả ngôn ngữ" in html
 
 
+def test_the_admin_speaks_of_ratings_not_of_votes(admin, rated, admin_user):
+    """ "Đánh giá", "lượt đánh giá", "người đánh giá": "bầu" is an election's word, kept
+    only in the reader's line under an article ("Xếp hạng: 4.2 - 5 phiếu bầu")."""
+    rating = Rating.objects.get(page__title="Sơ kết Kết luận 21-KL/TW")
+    pages = {
+        "listing": admin.get(url("list")).content.decode(),
+        "reset": admin.get(url("reset", rating.pk)).content.decode(),
+        "edit": admin.get(url("edit", rating.pk)).content.decode(),
+        "panel": render_panel(rated["Sơ kết Kết luận 21-KL/TW"], admin_user),
+    }
+    assert "Lượt đánh giá" in pages["listing"]
+    assert "Áp dụng cho" in pages["listing"]
+    assert "những bạn đọc đã đánh giá có thể đánh giá lại" in pages["reset"]
+    for name, html in pages.items():
+        assert not re.search(r"\bbầu\b", html), name
+    vote = Vote._meta
+    assert (str(vote.verbose_name), str(vote.get_field("created_at").verbose_name)) == (
+        "lượt đánh giá",
+        "thời điểm đánh giá",
+    )
+    assert str(vote.get_field("voter_key").verbose_name) == "mã người đánh giá"
+
+
 def test_the_listing_groups_thousands_in_the_admin_s_language(admin, admin_user, rated):
     # An imported counter: 12,345 votes. Django's Vietnamese formats group no digits.
     Rating.objects.filter(page__title="Tọa đàm dân vận khéo").update(count=12345, total=43210)
@@ -150,9 +173,9 @@ def test_the_listing_exports_csv(admin, rated):
     assert rows[0][:6] == [
         "Trang",
         "Địa chỉ",
-        "Tính cho",
+        "Áp dụng cho",
         "Tổng số điểm",
-        "Phiếu bầu",
+        "Lượt đánh giá",
         "Điểm trung bình",
     ]
     assert rows[1][0] == "Sơ kết Kết luận 21-KL/TW"
@@ -226,7 +249,7 @@ def test_a_reset_asks_first(admin, rated):
     response = admin.get(url("reset", rating.pk))
 
     assert response.status_code == 200
-    assert "5 phiếu bầu và 21 điểm" in response.content.decode()
+    assert "5 lượt đánh giá và 21 điểm" in response.content.decode()
     assert Rating.objects.get(pk=rating.pk).count == 5
 
 
@@ -364,13 +387,13 @@ def test_the_rating_panel_shows_a_pages_rating(admin_user, rated):
     assert "<dd>15</dd>" in html
     assert "<dd>61</dd>" in html
     assert "<dd>4.1</dd>" in html
-    assert "40 điểm trong 10 phiếu bầu" in html
+    assert "40 điểm từ 10 lượt đánh giá" in html
     assert url("reset", Rating.objects.get(page=page).pk) in html
 
 
 def test_the_rating_panel_of_an_unrated_page(admin_user, article):
-    assert "Chưa có phiếu bầu nào." in render_panel(article, admin_user)
-    assert "Chưa có phiếu bầu nào." in render_panel(Page(title="Mới"), admin_user)
+    assert "Chưa có lượt đánh giá nào." in render_panel(article, admin_user)
+    assert "Chưa có lượt đánh giá nào." in render_panel(Page(title="Mới"), admin_user)
 
 
 def test_the_rating_panel_fits_in_any_page_types_edit_handler(admin_user, rated):

@@ -65,6 +65,7 @@ LAYERS = {
     "wagtail_dangvu.slugs": FRAME,
     "wagtail_dangvu.translation": FRAME,
     "wagtail_dangvu.wording": FRAME,
+    "wagtail_dangvu.portal_time": FRAME,
     "wagtail_dangvu.documents.viewer": FRAME,
     # The apps beside the content app: wagtail_dangvu may use them, never the reverse.
     "wagtail_dangvu.ratings.*": FRAME,

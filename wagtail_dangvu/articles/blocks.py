@@ -1,6 +1,7 @@
 """The blocks of an article's body: text, headings, photos, figures and documents."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
@@ -18,12 +19,12 @@ class HeadingBlock(blocks.CharBlock):
 class PhotoBlock(blocks.StructBlock):
     """A photo with its alt text (or marked decorative) and an optional caption."""
 
-    image = ImageBlock(label=_("Image"))
+    image = ImageBlock(label=pgettext_lazy("picture", "Image"))
     caption = blocks.CharBlock(required=False, max_length=255, label=_("Caption"))
 
     class Meta:
         icon = "image"
-        label = _("Photo")
+        label = pgettext_lazy("picture", "Photo")
         template = "wagtail_dangvu/blocks/photo.html"
 
 
@@ -41,5 +42,5 @@ class ArticleBodyBlock(StatisticsBlocks):
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
-    image = ImageBlock(label=_("Image"))
+    image = ImageBlock(label=pgettext_lazy("picture", "Image"))
     document = DocumentChooserBlock()

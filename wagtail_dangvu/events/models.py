@@ -50,11 +50,13 @@ from wagtail_dangvu.conf import get_setting
 from wagtail_dangvu.documents.blocks import document_stream
 from wagtail_dangvu.events import ical
 from wagtail_dangvu.events.blocks import ChairBlock, ContributionBlock
-from wagtail_dangvu.pure.dates import vi_dateline, vi_time
+from wagtail_dangvu.portal_time import iso
+from wagtail_dangvu.pure.dates import vi_time
 from wagtail_dangvu.pure.linking import text_of
 from wagtail_dangvu.pure.numbers import vi_count
 from wagtail_dangvu.statistics.blocks import StatisticsBlocks
 from wagtail_dangvu.statistics.findings import FindingsBlock
+from wagtail_dangvu.wording import dateline
 
 EARLIEST_DATE = datetime.date(1930, 1, 1)
 LATEST_DATE = datetime.date(2100, 12, 31)
@@ -380,10 +382,10 @@ class SeminarEventPage(AbstractArticlePage):
         end_text = ""
         if end is not None and end != start:
             same_day = isinstance(end, datetime.datetime) and end.date() == self.start_date
-            end_text = vi_time(end, tz) if same_day else vi_dateline(end, tz)
+            end_text = vi_time(end, tz) if same_day else dateline(end, tz)
         return {
             "start": start,
-            "start_text": vi_dateline(start, tz),
+            "start_text": dateline(start, tz),
             "end": end if end_text else None,
             "end_text": end_text,
             "session": self.session_label,
@@ -462,9 +464,9 @@ class SeminarEventPage(AbstractArticlePage):
         # Article properties that schema.org does not define on an Event.
         for key in ("headline", "datePublished", "dateModified", "author"):
             data.pop(key, None)
-        data["startDate"] = self.start.isoformat()
+        data["startDate"] = iso(self.start)
         if (end := self.end) is not None:
-            data["endDate"] = end.isoformat()
+            data["endDate"] = iso(end)
         data["eventStatus"] = "https://schema.org/EventScheduled"
         data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
         data["location"] = {

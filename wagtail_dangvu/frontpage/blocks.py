@@ -39,7 +39,7 @@ class FrontPageListBlock(blocks.StructBlock):
     """A titled list: the heading the editor writes, or the block's own."""
 
     heading = blocks.CharBlock(
-        label=_("Heading"),
+        label=pgettext_lazy("front page list", "Heading"),
         required=False,
         max_length=100,
         help_text=_("Left empty, the list's usual heading is shown."),
@@ -84,10 +84,12 @@ class LatestArticlesBlock(FrontPageListBlock):
 
 
 class FeaturedArticlesBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=100)
+    heading = blocks.CharBlock(
+        label=pgettext_lazy("front page list", "Heading"), required=False, max_length=100
+    )
     articles = blocks.ListBlock(
         blocks.PageChooserBlock(label=pgettext_lazy("front page", "Article")),
-        label=_("Articles"),
+        label=pgettext_lazy("front page", "Articles"),
         min_num=1,
         max_num=lists.MAX_ITEMS,
     )

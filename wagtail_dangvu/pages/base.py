@@ -34,6 +34,7 @@ from wagtail_dangvu.documents.viewer import (
 )
 from wagtail_dangvu.forms import day_first_formfield
 from wagtail_dangvu.pages.traversal import walk_page
+from wagtail_dangvu.portal_time import iso
 from wagtail_dangvu.pure.linking import text_of
 from wagtail_dangvu.pure.symbols import DocumentSymbol, find_symbols, fold
 from wagtail_dangvu.statistics.blocks import ComparisonBlock, StatisticBlock, TargetProgressBlock
@@ -390,9 +391,9 @@ class DangvuPage(Page):
             "inLanguage": self.locale.language_code,
         }
         if self.first_published_at:
-            data["datePublished"] = self.first_published_at.isoformat()
+            data["datePublished"] = iso(self.first_published_at)
         if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
+            data["dateModified"] = iso(self.last_published_at)
         if summary := self.feed_summary():
             data["description"] = summary
         return data

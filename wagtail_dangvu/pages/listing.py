@@ -14,6 +14,7 @@ from wagtail.models import Locale
 
 from wagtail_dangvu.conf import get_setting
 from wagtail_dangvu.pages.base import DangvuPage
+from wagtail_dangvu.portal_time import in_portal_zone
 from wagtail_dangvu.pure.text import remove_control_characters
 
 
@@ -69,11 +70,12 @@ class ArticleFeed(Feed):
     def item_link(self, item):
         return item.get_url(self.request)
 
+    # In the portal's zone: "Sat, 03 Dec 2022 07:43:00 +0700" whatever the server's.
     def item_pubdate(self, item):
-        return item.first_published_at
+        return in_portal_zone(item.first_published_at)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return in_portal_zone(item.last_published_at)
 
     @cached_property
     def _language_codes(self) -> dict[int, str]:

@@ -35,6 +35,8 @@ __all__ = [
     "WEEKDAYS",
     "Code",
     "DateError",
+    "dateline",
+    "in_zone",
     "parse_vi_datetime",
     "vi_date",
     "vi_date_long",
@@ -100,7 +102,7 @@ def _zone(tz: TimeZone) -> tzinfo:
         raise DateError(Code.UNKNOWN_ZONE, value=str(tz)) from None
 
 
-def _local(value: date, tz: TimeZone) -> date:
+def in_zone(value: date, tz: TimeZone = DEFAULT_TIMEZONE) -> date:
     """Return ``value`` in zone ``tz`` if an aware datetime, otherwise unchanged."""
     if isinstance(value, datetime):
         if value.utcoffset() is not None:
@@ -121,18 +123,18 @@ def _clock(moment: datetime | time) -> str:
 
 def vi_weekday(value: date, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
     """``date(2022, 12, 3)`` -> ``"Thứ bảy"``."""
-    return WEEKDAYS[_local(value, tz).weekday()]
+    return WEEKDAYS[in_zone(value, tz).weekday()]
 
 
 def vi_date(value: date, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
     """Short form for running text: ``date(2021, 10, 25)`` -> ``"25/10/2021"``."""
-    return _numeric_date(_local(value, tz))
+    return _numeric_date(in_zone(value, tz))
 
 
 def vi_time(value: datetime | time, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
     """24-hour clock: ``datetime(2022, 12, 3, 7, 43)`` -> ``"07:43"``."""
     if isinstance(value, datetime):
-        value = _local(value, tz)
+        value = in_zone(value, tz)
     elif not isinstance(value, time):
         raise DateError(Code.NO_TIME, value=str(value))
     return _clock(value)
@@ -144,8 +146,14 @@ def vi_dateline(value: date, tz: TimeZone = DEFAULT_TIMEZONE) -> str:
 
     A plain date gives ``"Thứ bảy - 03/12/2022"``. Seconds are dropped, not rounded.
     """
-    local = _local(value, tz)
-    line = f"{WEEKDAYS[local.weekday()]} - {_numeric_date(local)}"
+    return dateline(value, tz, WEEKDAYS)
+
+
+def dateline(value: date, tz: TimeZone, weekdays: tuple[str, ...]) -> str:
+    """The dateline with the weekday names of a language (indexed by ``date.weekday()``):
+    ``"Saturday - 03/12/2022 07:43"`` with the English ones."""
+    local = in_zone(value, tz)
+    line = f"{weekdays[local.weekday()]} - {_numeric_date(local)}"
     return f"{line} {_clock(local)}" if isinstance(local, datetime) else line
 
 
@@ -157,7 +165,7 @@ def vi_date_long(value: date, place: str | None = None, *, tz: TimeZone = DEFAUL
     A day below 10 and the months 1 and 2 take a leading zero; the other months do not
     (``"ngày 03 tháng 4 năm 2018"``, ``"ngày 15 tháng 01 năm 2022"``).
     """
-    day = _local(value, tz)
+    day = in_zone(value, tz)
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     line = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     place = (place or "").strip()

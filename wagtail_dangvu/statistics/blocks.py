@@ -66,6 +66,11 @@ class FigureValue(blocks.StructValue):
         indicator = self.indicator_obj
         return self.get("unit") or (indicator.unit if indicator else "")
 
+    @property
+    def unit_is_percent(self) -> bool:
+        """A unit written against its figure, as the text writes it: "100%", not "100 %"."""
+        return self.unit_text.strip() == "%"
+
 
 def _check_indicator_sign(indicator, figures: dict[str, Decimal | None]) -> dict[str, str]:
     """Errors for negative figures where the indicator forbids them."""
@@ -177,7 +182,9 @@ class StatisticsGridBlock(blocks.StructBlock):
     """A titled group of figures, shown side by side."""
 
     title = blocks.CharBlock(required=False, max_length=200, label=_("Title"))
-    statistics = blocks.ListBlock(StatisticBlock(), min_num=1, label=_("Figures"))
+    statistics = blocks.ListBlock(
+        StatisticBlock(), min_num=1, label=pgettext_lazy("statistics group", "Figures")
+    )
 
     def get_api_representation(self, value, context=None):
         return {

@@ -7,7 +7,7 @@ Each group is an ordered list; its heading carries its count the way official pr
 from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail import blocks
 
 from wagtail_dangvu.pure.numbers import vi_count
@@ -47,11 +47,23 @@ FINDING_GROUPS = (
 )
 
 
+# A report's general assessment (đánh giá chung) holds these groups; its solutions and its
+# recommendations stand as sections of their own, under these titles.
+ASSESSMENT_GROUPS = ("strengths", "limitations", "causes", "lessons")
+SECTION_TITLES = {
+    "solutions": pgettext_lazy("report section", "Solutions"),
+    "recommendations": pgettext_lazy("report section", "Recommendations and proposals"),
+}
+
+
 class FindingsValue(blocks.StructValue):
-    def groups(self):
-        """The non-empty groups, in order, each with its counted heading."""
+    def groups(self, names=None):
+        """The non-empty groups, in order, each with its counted heading; only those
+        ``names`` if given."""
         result = []
         for name, _label, heading in FINDING_GROUPS:
+            if names is not None and name not in names:
+                continue
             items = [item for item in self.get(name) or [] if item]
             if items:
                 count = len(items)
@@ -68,6 +80,21 @@ class FindingsValue(blocks.StructValue):
     def summary(self) -> str:
         """One line: "08 nội dung ưu điểm; 06 hạn chế; 05 kiến nghị - đề xuất"."""
         return "; ".join(group["heading"] for group in self.groups())
+
+    def assessment_groups(self):
+        """The groups of the general assessment: strengths, limitations, causes, lessons."""
+        return self.groups(ASSESSMENT_GROUPS)
+
+    def assessment_summary(self) -> str:
+        """One line for the assessment: "08 nội dung ưu điểm; 06 hạn chế"."""
+        return "; ".join(group["heading"] for group in self.assessment_groups())
+
+    def sections(self):
+        """Solutions and recommendations, each a section with its title ("Giải pháp")."""
+        return [
+            group | {"title": SECTION_TITLES[group["name"]]}
+            for group in self.groups(tuple(SECTION_TITLES))
+        ]
 
 
 class FindingsBlock(blocks.StructBlock):

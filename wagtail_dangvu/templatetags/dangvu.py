@@ -16,7 +16,7 @@ from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from wagtail.templatetags.wagtailcore_tags import richtext
 
-from wagtail_dangvu import wording
+from wagtail_dangvu import portal_time, wording
 from wagtail_dangvu.conf import get_setting
 from wagtail_dangvu.documents.blocks import link_symbols_in_context
 from wagtail_dangvu.pure import dates, numbers
@@ -82,6 +82,31 @@ def vi_dateline(value):
     if not value:
         return ""
     return dates.vi_dateline(value, _tz())
+
+
+@register.filter
+def dateline(value):
+    """The dateline in the page's language and the portal's zone: "Thứ bảy - 03/12/2022
+    07:43", "Saturday - 03/12/2022 07:43" (``vi_dateline`` is Vietnamese whatever it)."""
+    if not value:
+        return ""
+    return wording.dateline(value, _tz())
+
+
+@register.filter
+def date_long(value, place=None):
+    """The formal date line in the page's language: "Long Bình, ngày 03 tháng 12 năm
+    2022", "Long Bình, 3 December 2022"."""
+    if not value:
+        return ""
+    return wording.date_long(value, place or None, tz=_tz())
+
+
+@register.filter
+def iso_datetime(value):
+    """A ``<time datetime>`` value: a moment in the portal's zone to the second
+    ("2022-12-03T07:43:00+07:00"), a date as a date."""
+    return portal_time.iso(value)
 
 
 @register.filter
