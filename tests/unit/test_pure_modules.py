@@ -16,6 +16,8 @@ PURE = [
     "wagtail_dangvu.symbols",
     "wagtail_dangvu.text",
     "wagtail_dangvu.units.graph",
+    "wagtail_dangvu.units.naming",
+    "wagtail_dangvu.units.tree",
 ]
 
 PROBE = """
