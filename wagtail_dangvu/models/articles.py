@@ -137,12 +137,21 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
         return unit_of(self)
 
     @property
+    def commune(self):
+        """The article's unit when it is a commune (xã, phường, đặc khu, or a former
+        one), the unit that tells a province's articles apart; None for the province's
+        own articles and outside any unit."""
+        unit = self.owning_unit
+        return unit if unit is not None and unit.kind not in PROVINCE_KINDS else None
+
+    @property
     def unit_name(self) -> str:
-        return unit_name(self.owning_unit)
+        """The commune's name, added to places and locations; "" without a commune."""
+        return unit_name(self.commune)
 
     def unit_categories(self) -> list[str]:
-        """The unit as a feed category (RSS, iCalendar): none when the page has none."""
-        return [self.unit_name] if self.owning_unit is not None else []
+        """The commune as a feed category (RSS, iCalendar): none without a commune."""
+        return [self.unit_name] if self.commune is not None else []
 
     def json_ld(self) -> dict:
         data = super().json_ld()
