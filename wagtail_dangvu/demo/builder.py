@@ -10,7 +10,13 @@ the model names them. A value may refer to other demo content with a one-key tab
 - ``{ "$field" = "kinh-te" }``: the "dân vận khéo" field with this slug;
 - ``{ "$source" = "Đảng ủy xã Long Bình" }``, ``{ "$topic" = "thuc-hien-ket-luan-21" }``:
   the news source with this name, the topic with this slug (``snippets.toml``);
+- ``{ "$unit" = "MH-01" }``: the administrative unit with this code (``units.toml``);
 - ``{ "$days_from_today" = 10 }``: a date that many days after the day the demo is built.
+
+A page's ``model = "$home"`` is the home page's own type: a commune's home page, the
+section of its unit (``units.toml`` names each unit's section by its slug path). Each
+unit with a section gets its editors' group (``manage.py dangvu_units groups`` where the
+app has it).
 
 Inside a StreamField a reference becomes the object's id, as a chooser block stores it. A
 date and time without an offset is in the portal's time zone (TOML's local date-time).
@@ -22,18 +28,22 @@ an indicator code) before it is created, so a second run changes nothing.
 from __future__ import annotations
 
 import datetime
+import io
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
-from ..models import DanVanKheoField, Indicator, PartyDocument, Source, Topic
+from ..models import AdministrativeUnit, DanVanKheoField, Indicator, PartyDocument, Source, Topic
 from ..models.events import portal_zone
 from ..models.stories import STANDARD_FIELDS
 
@@ -115,10 +125,70 @@ class DemoBuilder:
 
     # Snippets ----------------------------------------------------------------------------
 
+    def units(self) -> None:
+        """The province, its communes and the seed's units as history (no sections yet:
+        :meth:`sections` links them once the pages are there)."""
+        found = self.references.setdefault("unit", {})
+        for entry in load("units.toml")["unit"]:
+            entry = dict(entry)
+            entry.pop("section", None)
+            for link in ("parent", "successor"):
+                if link in entry:
+                    entry[link] = found[entry[link]]
+            unit = AdministrativeUnit.objects.filter(code=entry["code"]).first()
+            if unit is None:
+                unit = AdministrativeUnit(**entry)
+                unit.full_clean()
+                unit.save()
+                self.report.add(f"administrative unit: {unit.name}")
+            found[unit.code] = unit
+
+    def sections(self) -> None:
+        """Each unit's section: the page at its slug path (the home page for "")."""
+        for entry in load("units.toml")["unit"]:
+            if "section" not in entry:
+                continue
+            unit = self.references["unit"][entry["code"]]
+            page = self.page_at(entry["section"])
+            if unit.section_id != page.pk:
+                unit.section = page
+                unit.save(update_fields=["section"])
+                self.report.add(f"section of {unit.name}: {page.title}")
+
+    def groups(self) -> None:
+        """An editors' group per unit with a section, kept to that section."""
+        before = Group.objects.count()
+        try:
+            call_command("dangvu_units", "groups", stdout=io.StringIO())
+        except CommandError:  # an app without the groups command: the demo's own
+            self.editor_groups()
+        if (created := Group.objects.count() - before) > 0:
+            self.report.add(f"editors' groups: {created}")
+
+    def editor_groups(self) -> None:
+        admin = Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+        page_permissions = Permission.objects.filter(
+            content_type__app_label="wagtailcore",
+            codename__in=["add_page", "change_page", "publish_page"],
+        )
+        for unit in AdministrativeUnit.objects.filter(section__isnull=False).select_related(
+            "section"
+        ):
+            group, _created = Group.objects.get_or_create(name=f"Biên tập viên – {unit.name}")
+            group.permissions.add(admin)
+            for permission in page_permissions:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=unit.section, permission=permission
+                )
+
     def documents(self) -> None:
+        if "unit" not in self.references:  # documents name their issuing unit
+            self.units()
         found = self.references.setdefault("document", {})
         for entry in load("documents.toml")["document"]:
-            entry = dict(entry)
+            entry = {name: self.resolve(value) for name, value in entry.items()}
             implements = entry.pop("implements", [])
             document = PartyDocument.objects.filter(
                 locale=self.locale, symbol=entry["symbol"], issue_date=entry["issue_date"]
@@ -196,7 +266,10 @@ class DemoBuilder:
         for path in sorted((DATA / "pages").glob("*.toml")):
             for entry in load(f"pages/{path.name}")["page"]:
                 entry = dict(entry)
-                model = apps.get_model("wagtail_dangvu", entry.pop("model"))
+                model = entry.pop("model")
+                model = (
+                    type(self.home) if model == "$home" else apps.get_model("wagtail_dangvu", model)
+                )
                 parent = self.page_at(entry.pop("parent", ""))
                 slug = entry.pop("slug")
                 tags = entry.pop("tags", [])
@@ -233,11 +306,14 @@ class DemoBuilder:
 
     @transaction.atomic
     def build(self) -> DemoReport:
+        self.units()
         self.documents()
         self.indicators()
         self.story_fields()
         self.reading_snippets()
         self.pages()
+        self.sections()
+        self.groups()
         self.ratings()
         self.english()
         return self.report
