@@ -15,8 +15,8 @@ the model names them. A value may refer to other demo content with a one-key tab
 
 A page's ``model = "$home"`` is the home page's own type: a commune's home page, the
 section of its unit (``units.toml`` names each unit's section by its slug path). Each
-unit with a section gets its editors' group (``manage.py dangvu_units groups`` where the
-app has it).
+unit with a section gets its editors' and moderators' groups (``manage.py dangvu_units
+groups``).
 
 Inside a StreamField a reference becomes the object's id, as a chooser block stores it. A
 date and time without an offset is in the portal's time zone (TOML's local date-time).
@@ -35,13 +35,12 @@ from functools import cache
 from pathlib import Path
 
 from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.fields import StreamField
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
 from ..models import AdministrativeUnit, DanVanKheoField, Indicator, PartyDocument, Source, Topic
 from ..models.events import portal_zone
@@ -156,32 +155,12 @@ class DemoBuilder:
                 self.report.add(f"section of {unit.name}: {page.title}")
 
     def groups(self) -> None:
-        """An editors' group per unit with a section, kept to that section."""
+        """Each unit with a section gets its editors' and moderators' groups, kept to
+        it (``manage.py dangvu_units groups``, which changes nothing a second time)."""
         before = Group.objects.count()
-        try:
-            call_command("dangvu_units", "groups", stdout=io.StringIO())
-        except CommandError:  # an app without the groups command: the demo's own
-            self.editor_groups()
+        call_command("dangvu_units", "groups", stdout=io.StringIO())
         if (created := Group.objects.count() - before) > 0:
-            self.report.add(f"editors' groups: {created}")
-
-    def editor_groups(self) -> None:
-        admin = Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-        page_permissions = Permission.objects.filter(
-            content_type__app_label="wagtailcore",
-            codename__in=["add_page", "change_page", "publish_page"],
-        )
-        for unit in AdministrativeUnit.objects.filter(section__isnull=False).select_related(
-            "section"
-        ):
-            group, _created = Group.objects.get_or_create(name=f"Biên tập viên – {unit.name}")
-            group.permissions.add(admin)
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=unit.section, permission=permission
-                )
+            self.report.add(f"groups of the units' sections: {created}")
 
     def documents(self) -> None:
         if "unit" not in self.references:  # documents name their issuing unit
