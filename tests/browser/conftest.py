@@ -163,8 +163,9 @@ def demo(live_server):
     home = Site.objects.get(is_default_site=True).root_page.specific
 
     def find(model, slug):
-        # The demo translates some pages into English: same slug, another locale.
-        return model.objects.get(slug=slug, locale=home.locale)
+        # The demo translates some pages into English: same slug, another locale; and its
+        # communes have indexes of the same slugs below the province's.
+        return model.objects.filter(slug=slug, locale=home.locale).order_by("depth").first()
 
     return Demo(
         home=home,

@@ -787,7 +787,8 @@ class TestDemo:
         # A second run creates nothing (the ratings step is the ratings app's business).
         assert [line for line in again if not line.startswith("rating:")] == []
 
-        index = SeminarEventIndexPage.objects.get(slug="su-kien")
+        # The province's index (each demo commune has its own below it).
+        index = SeminarEventIndexPage.objects.get(slug="su-kien", depth=3)
         seminar = SeminarEventPage.objects.get(slug="toa-dam-giai-phap-thuc-hien-ket-luan-21")
         assert seminar.live and seminar.start_date == datetime.date(2022, 12, 2)
         assert seminar.session == "morning"
@@ -804,8 +805,10 @@ class TestDemo:
         value = IndicatorValue.objects.get(page=seminar, indicator__code="seminar-contributions")
         assert (value.year, value.value) == (2022, 16)
 
-        upcoming = [event for event in index.events() if event.is_upcoming()]
+        # The province's own two; the index lists the communes' events too.
+        upcoming = [event for event in index.events().child_of(index) if event.is_upcoming()]
         assert len(upcoming) == 2
+        assert len([event for event in index.events() if event.is_upcoming()]) == 5
         assert any(event.all_day for event in upcoming)
 
         assert client.get(seminar.url).status_code == 200

@@ -81,7 +81,11 @@ LAYERS = {
     # lookups and permission scopes (the register's records ask them), admin and commands.
     "wagtail_dangvu.units.csvfile": PURE,
     "wagtail_dangvu.units.graph": PURE,
+    "wagtail_dangvu.units.naming": PURE,
+    "wagtail_dangvu.units.tree": PURE,
     "wagtail_dangvu.units.wording": FRAME,
+    "wagtail_dangvu.units.display": UNITS,
+    "wagtail_dangvu.units.filters": UNITS,
     "wagtail_dangvu.units.models": UNITS,
     "wagtail_dangvu.units.lookup": UNITS,
     "wagtail_dangvu.units.permissions": UNITS,

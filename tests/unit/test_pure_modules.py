@@ -19,6 +19,8 @@ PURE = [
     "wagtail_dangvu.pure.text",
     "wagtail_dangvu.units.csvfile",
     "wagtail_dangvu.units.graph",
+    "wagtail_dangvu.units.naming",
+    "wagtail_dangvu.units.tree",
 ]
 
 PROBE = """

@@ -71,6 +71,11 @@ class ArticleFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, page=None, **kwargs):
         self.page = page
         super().__init__(data, queryset=queryset, **kwargs)
+        if page is not None:
+            # Filters whose choices depend on the index (the commune filter's units).
+            for declared in self.filters.values():
+                if hasattr(declared, "bind_to_page"):
+                    declared.bind_to_page(page)
 
     def active_filters(self) -> dict:
         """The filters that were read, by name: valid and not empty, in declared order."""

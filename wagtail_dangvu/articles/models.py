@@ -49,6 +49,8 @@ from wagtail_dangvu.documents.actions import PublishingRefused
 from wagtail_dangvu.pages.base import DangvuPage
 from wagtail_dangvu.pages.listing import PageFeed, paginate
 from wagtail_dangvu.pure.facets import Facets, querystring
+from wagtail_dangvu.units.display import PROVINCE_KINDS, attach_units, unit_name
+from wagtail_dangvu.units.lookup import unit_of
 
 #: Where the share links lead. Zalo documents no share URL for the web; this is the one its
 #: share plugin opens, which Vietnamese portals link to.
@@ -121,8 +123,35 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
         return self.summary or super().feed_summary()
 
     def feed_categories(self) -> list[str]:
-        """The categories of this article's item in RSS feeds."""
-        return self.tag_names
+        """The categories of this article's item in RSS feeds: its tags, and its unit."""
+        return [*self.tag_names, *self.unit_categories()]
+
+    # The unit ------------------------------------------------------------------------------
+
+    @cached_property
+    def owning_unit(self):
+        """The administrative unit this article belongs to (``unit_of``), or None.
+
+        Listings fill it for a whole page of items at once (``attach_units``).
+        """
+        return unit_of(self)
+
+    @property
+    def commune(self):
+        """The article's unit when it is a commune (xã, phường, đặc khu, or a former
+        one), the unit that tells a province's articles apart; None for the province's
+        own articles and outside any unit."""
+        unit = self.owning_unit
+        return unit if unit is not None and unit.kind not in PROVINCE_KINDS else None
+
+    @property
+    def unit_name(self) -> str:
+        """The commune's name, added to places and locations; "" without a commune."""
+        return unit_name(self.commune)
+
+    def unit_categories(self) -> list[str]:
+        """The commune as a feed category (RSS, iCalendar): none without a commune."""
+        return [self.unit_name] if self.commune is not None else []
 
     def json_ld(self) -> dict:
         data = super().json_ld()
@@ -230,7 +259,8 @@ class ArticleFeed(PageFeed):
         self.articles = articles
 
     def items(self):
-        return self.articles[:50]
+        # Each item carries its unit as a category: the units of all 50 in one query.
+        return attach_units(self.articles[:50], self.request)
 
     def item_categories(self, item):
         return item.feed_categories()
@@ -245,6 +275,14 @@ class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
     """
 
     intro = RichTextField(_("introduction"), blank=True)
+    list_communes = models.BooleanField(
+        _("list the communes' articles"),
+        default=True,
+        help_text=_(
+            "On a province's index: list the articles of this type of every commune "
+            "below the province too, with a commune facet."
+        ),
+    )
 
     article_model: type[AbstractArticlePage] | None = None
     filterset_class = ArticleFilterSet
@@ -254,10 +292,40 @@ class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
     include_descendants = False
 
     content_panels = [*DangvuPage.content_panels, FieldPanel("intro")]
+    settings_panels = [*DangvuPage.settings_panels, FieldPanel("list_communes")]
     api_fields = [APIField("intro")]
 
     class Meta:
         abstract = True
+
+    # The unit ----------------------------------------------------------------------------
+
+    @cached_property
+    def index_unit(self):
+        """The administrative unit of this index (``unit_of``), or None."""
+        return unit_of(self)
+
+    @cached_property
+    def listing_unit(self):
+        """The province whose communes' articles this index lists too, or None: the
+        index's unit when it is a province (or a centrally governed city) with a
+        section, and the editor left ``list_communes`` on."""
+        unit = self.index_unit
+        if (
+            self.list_communes
+            and unit is not None
+            and unit.kind in PROVINCE_KINDS
+            and getattr(unit, "section_path", None)
+        ):
+            return unit
+        return None
+
+    @property
+    def unit_scope_path(self) -> str | None:
+        """The section under which the commune filter offers units: the province's, on a
+        province's index; None (no commune filter) elsewhere."""
+        unit = self.listing_unit
+        return unit.section_path if unit is not None else None
 
     # The articles ------------------------------------------------------------------------
 
@@ -270,6 +338,9 @@ class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
         # public() reads the view restrictions when it is called: once per page instance
         # (one per request) rather than once for the listing and again per facet.
         articles = self.article_model.objects.live().public()
+        if self.listing_unit is not None:
+            # A province's index: every article of its type in the province's section.
+            return articles.filter(path__startswith=self.listing_unit.section_path)
         if self.include_descendants:
             return articles.descendant_of(self)
         return articles.child_of(self)
@@ -303,6 +374,8 @@ class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
         status = 400 if filterset.is_bound and filterset.errors else 200
         params = filterset.params()
         items = paginate(request, self.listing_queryset(self.order_listing(filterset.qs)))
+        # Each item's unit (its commune), for the whole page of items in one query.
+        items.object_list = attach_units(items.object_list, request)
         context = self.get_context(request)
         context.update(
             filterset=filterset,

@@ -10,7 +10,13 @@ the model names them. A value may refer to other demo content with a one-key tab
 - ``{ "$field" = "kinh-te" }``: the "dân vận khéo" field with this slug;
 - ``{ "$source" = "Đảng ủy xã Long Bình" }``, ``{ "$topic" = "thuc-hien-ket-luan-21" }``:
   the news source with this name, the topic with this slug (``snippets.toml``);
+- ``{ "$unit" = "MH-01" }``: the administrative unit with this code (``units.toml``);
 - ``{ "$days_from_today" = 10 }``: a date that many days after the day the demo is built.
+
+A page's ``model = "$home"`` is the home page's own type: a commune's home page, the
+section of its unit (``units.toml`` names each unit's section by its slug path). Each
+unit with a section gets its editors' and moderators' groups (``manage.py dangvu_units
+groups``).
 
 Inside a StreamField a reference becomes the object's id, as a chooser block stores it. A
 date and time without an offset is in the portal's time zone (TOML's local date-time).
@@ -22,12 +28,15 @@ an indicator code) before it is created, so a second run changes nothing.
 from __future__ import annotations
 
 import datetime
+import io
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.fields import StreamField
@@ -38,6 +47,7 @@ from wagtail_dangvu.documents.models import PartyDocument
 from wagtail_dangvu.events.models import portal_zone
 from wagtail_dangvu.statistics.models import Indicator
 from wagtail_dangvu.stories.models import STANDARD_FIELDS, DanVanKheoField
+from wagtail_dangvu.units.models import AdministrativeUnit
 
 DATA = Path(__file__).parent / "data"
 
@@ -117,10 +127,50 @@ class DemoBuilder:
 
     # Snippets ----------------------------------------------------------------------------
 
+    def units(self) -> None:
+        """The province, its communes and the seed's units as history (no sections yet:
+        :meth:`sections` links them once the pages are there)."""
+        found = self.references.setdefault("unit", {})
+        for entry in load("units.toml")["unit"]:
+            entry = dict(entry)
+            entry.pop("section", None)
+            for link in ("parent", "successor"):
+                if link in entry:
+                    entry[link] = found[entry[link]]
+            unit = AdministrativeUnit.objects.filter(code=entry["code"]).first()
+            if unit is None:
+                unit = AdministrativeUnit(**entry)
+                unit.full_clean()
+                unit.save()
+                self.report.add(f"administrative unit: {unit.name}")
+            found[unit.code] = unit
+
+    def sections(self) -> None:
+        """Each unit's section: the page at its slug path (the home page for "")."""
+        for entry in load("units.toml")["unit"]:
+            if "section" not in entry:
+                continue
+            unit = self.references["unit"][entry["code"]]
+            page = self.page_at(entry["section"])
+            if unit.section_id != page.pk:
+                unit.section = page
+                unit.save(update_fields=["section"])
+                self.report.add(f"section of {unit.name}: {page.title}")
+
+    def groups(self) -> None:
+        """Each unit with a section gets its editors' and moderators' groups, kept to
+        it (``manage.py dangvu_units groups``, which changes nothing a second time)."""
+        before = Group.objects.count()
+        call_command("dangvu_units", "groups", stdout=io.StringIO())
+        if (created := Group.objects.count() - before) > 0:
+            self.report.add(f"groups of the units' sections: {created}")
+
     def documents(self) -> None:
+        if "unit" not in self.references:  # documents name their issuing unit
+            self.units()
         found = self.references.setdefault("document", {})
         for entry in load("documents.toml")["document"]:
-            entry = dict(entry)
+            entry = {name: self.resolve(value) for name, value in entry.items()}
             implements = entry.pop("implements", [])
             document = PartyDocument.objects.filter(
                 locale=self.locale, symbol=entry["symbol"], issue_date=entry["issue_date"]
@@ -198,7 +248,10 @@ class DemoBuilder:
         for path in sorted((DATA / "pages").glob("*.toml")):
             for entry in load(f"pages/{path.name}")["page"]:
                 entry = dict(entry)
-                model = apps.get_model("wagtail_dangvu", entry.pop("model"))
+                model = entry.pop("model")
+                model = (
+                    type(self.home) if model == "$home" else apps.get_model("wagtail_dangvu", model)
+                )
                 parent = self.page_at(entry.pop("parent", ""))
                 slug = entry.pop("slug")
                 tags = entry.pop("tags", [])
@@ -235,11 +288,14 @@ class DemoBuilder:
 
     @transaction.atomic
     def build(self) -> DemoReport:
+        self.units()
         self.documents()
         self.indicators()
         self.story_fields()
         self.reading_snippets()
         self.pages()
+        self.sections()
+        self.groups()
         self.ratings()
         self.english()
         return self.report

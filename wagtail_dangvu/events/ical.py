@@ -76,9 +76,8 @@ def event_component(event, *, host: str, request=None) -> icalendar.Event:
         url = event.get_full_url(request)
         if url:
             component.add("url", url)
-        component.add(
-            "categories", [_text(str(event.get_kind_display())), *map(_text, event.tag_names)]
-        )
+        # Its kind, its tags and its unit (the commune), as the RSS items carry them.
+        component.add("categories", [_text(str(category)) for category in event.feed_categories()])
         component.add("status", "CONFIRMED")
         component.add("class", "PUBLIC")
         component.add("transp", "OPAQUE")

@@ -56,6 +56,8 @@ from wagtail_dangvu.pure.linking import text_of
 from wagtail_dangvu.pure.numbers import vi_count
 from wagtail_dangvu.statistics.blocks import StatisticsBlocks
 from wagtail_dangvu.statistics.findings import FindingsBlock
+from wagtail_dangvu.units.display import attach_units, committee_name, names_in_line
+from wagtail_dangvu.units.filters import UnitFacet, UnitFilter
 from wagtail_dangvu.wording import dateline
 
 EARLIEST_DATE = datetime.date(1930, 1, 1)
@@ -171,7 +173,13 @@ class SeminarEventPage(AbstractArticlePage):
         help_text=_("Commune, district and province, e.g. xã Long Bình, huyện Gò Công Tây."),
     )
     organiser = models.CharField(
-        _("organiser"), max_length=255, help_text=_("e.g. Đảng ủy xã Long Bình.")
+        _("organiser"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "e.g. Đảng ủy xã Long Bình. Left empty, the committee of the unit whose "
+            "section the event is in is shown."
+        ),
     )
     occasion = models.CharField(
         _("occasion"),
@@ -421,17 +429,24 @@ class SeminarEventPage(AbstractArticlePage):
     def chair_names(self) -> str:
         return "; ".join(f"{chair.value['name']} – {chair.value['title']}" for chair in self.chairs)
 
+    @property
+    def organiser_line(self) -> str:
+        """The organiser: the editor's, else the committee of the page's unit."""
+        return self.organiser or committee_name(self.owning_unit)
+
     def location_text(self) -> str:
-        return ", ".join(part for part in (self.place, self.address) if part)
+        """The place, the address and the event's unit (unless they already name it)."""
+        return names_in_line(self.place, self.address, self.unit_name)
 
     def feed_categories(self) -> list[str]:
-        return [str(self.get_kind_display()), *self.tag_names]
+        return [str(self.get_kind_display()), *self.tag_names, *self.unit_categories()]
 
     def ical_description(self) -> str:
         lines = [self.when_text()]
         if summary := self.feed_summary():
             lines.append(summary)
-        lines.append(gettext("Organiser: %(organiser)s") % {"organiser": self.organiser})
+        if organiser := self.organiser_line:
+            lines.append(gettext("Organiser: %(organiser)s") % {"organiser": organiser})
         if chairs := self.chair_names():
             lines.append(gettext("Chaired by: %(chairs)s") % {"chairs": chairs})
         if self.occasion:
@@ -478,7 +493,8 @@ class SeminarEventPage(AbstractArticlePage):
                 "addressCountry": "VN",
             },
         }
-        data["organizer"] = {"@type": "Organization", "name": self.organiser}
+        if organiser := self.organiser_line:
+            data["organizer"] = {"@type": "Organization", "name": organiser}
         if image_url := self.image_url():
             data["image"] = [image_url]
         if documents := self.public_documents:
@@ -524,6 +540,7 @@ class EventFilterSet(ArticleFilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), empty_label=_("All"), choices=EventKind.choices
     )
+    unit = UnitFilter()
     tag = TagFilter()
 
     class Meta:
@@ -549,7 +566,7 @@ class SeminarEventIndexPage(AbstractArticleIndexPage):
 
     article_model = SeminarEventPage
     filterset_class = EventFilterSet
-    facets = (YearFacet("year"), ChoiceFacet("kind"), TagFacet())
+    facets = (UnitFacet(), YearFacet("year"), ChoiceFacet("kind"), TagFacet())
     feed_class = EventFeed
 
     subpage_types = ["wagtail_dangvu.SeminarEventPage"]
@@ -585,7 +602,11 @@ class SeminarEventIndexPage(AbstractArticleIndexPage):
         since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
         events = self.articles() if filterset is None else filterset.qs
         events = events.filter(ends_at__gte=since)
-        return events.select_related("locale").prefetch_related("tags").order_by("starts_at", "pk")
+        events = (
+            events.select_related("locale").prefetch_related("tags").order_by("starts_at", "pk")
+        )
+        # Each event's unit (LOCATION, CATEGORIES), for all of them in one query.
+        return attach_units(events)
 
     @path("ical/", name="ical")
     def ical_view(self, request) -> HttpResponse:

@@ -26,8 +26,9 @@ class IndexFilterForm(forms.Form):
         super().__init__(data, **kwargs)
 
     def active_filters(self) -> dict:
-        if not self.is_valid():
-            return {}
+        """The filters that could be read; one that could not is left out (and named to
+        the reader), the others still apply."""
+        self.is_valid()
         return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
 
 

@@ -28,6 +28,9 @@ from wagtail_dangvu.documents.blocks import document_stream
 from wagtail_dangvu.documents.mentions import DocumentMention
 from wagtail_dangvu.documents.models import PartyDocument
 from wagtail_dangvu.statistics.findings import FindingsBlock
+from wagtail_dangvu.units.display import committee_name
+from wagtail_dangvu.units.filters import UnitFacet, UnitFilter
+from wagtail_dangvu.units.naming import place_name
 
 
 class ReportKind(models.TextChoices):
@@ -59,10 +62,21 @@ class DirectiveReportPage(AbstractArticlePage):
     period_start = models.DateField(_("period from"))
     period_end = models.DateField(_("period to"))
     committee = models.CharField(
-        _("reporting committee"), max_length=255, help_text=_("e.g. Đảng ủy xã Long Bình.")
+        _("reporting committee"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "e.g. Đảng ủy xã Long Bình. Left empty, the committee of the unit whose "
+            "section the report is in is shown."
+        ),
     )
     place = models.CharField(
-        _("place"), max_length=100, blank=True, help_text=_("For the date line, e.g. Long Bình.")
+        _("place"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "For the date line, e.g. Long Bình. Left empty, the name of the report's unit."
+        ),
     )
     body = StreamField(ArticleBodyBlock(), blank=True, verbose_name=_("body"))
     findings = StreamField(
@@ -132,9 +146,23 @@ class DirectiveReportPage(AbstractArticlePage):
     def reference_date(self):
         return self.period_end
 
+    @property
+    def committee_line(self) -> str:
+        """The reporting committee: the editor's, else the committee of the page's unit."""
+        return self.committee or committee_name(self.owning_unit)
+
+    @property
+    def dateline_place(self) -> str:
+        """The place of the formal date line: the editor's, else the unit's own name."""
+        if self.place:
+            return self.place
+        unit = self.owning_unit
+        return place_name(unit.kind, unit.name) if unit is not None else ""
+
     def json_ld(self) -> dict:
         data = super().json_ld()
-        data["publisher"] = {"@type": "Organization", "name": self.committee}
+        if committee := self.committee_line:
+            data["publisher"] = {"@type": "Organization", "name": committee}
         data["about"] = [
             {"@type": "CreativeWork", "name": f"{document.type_name} {document.symbol}"}
             for document in self.public_documents
@@ -153,6 +181,7 @@ class ReportFilterSet(ArticleFilterSet):
         method="filter_document",
     )
     year = YearFilter("period_end")
+    unit = UnitFilter()
     tag = TagFilter()
 
     def __init__(self, *args, **kwargs):
@@ -171,7 +200,7 @@ class DirectiveReportIndexPage(AbstractArticleIndexPage):
 
     article_model = DirectiveReportPage
     filterset_class = ReportFilterSet
-    facets = (YearFacet("year"), TagFacet())
+    facets = (UnitFacet(), YearFacet("year"), TagFacet())
 
     subpage_types = ["wagtail_dangvu.DirectiveReportPage"]
     template = "wagtail_dangvu/directive_report_index_page.html"

@@ -44,6 +44,8 @@ from wagtail_dangvu.articles.models import AbstractArticleIndexPage, AbstractArt
 from wagtail_dangvu.documents.blocks import document_stream
 from wagtail_dangvu.slugs import LocaleSlugMixin
 from wagtail_dangvu.statistics.blocks import StatisticsBlocks
+from wagtail_dangvu.units.display import names_in_line
+from wagtail_dangvu.units.filters import UnitFacet, UnitFilter
 
 # The movement began in 2009 (Kết luận 114-KL/TW of the Politburo's mass mobilisation
 # campaign); nothing is registered before it.
@@ -172,7 +174,13 @@ class DanVanKheoStoryPage(AbstractArticlePage):
         help_text=_("Who takes part or helps, e.g. Đoàn Thanh niên, Hội Nông dân, the people."),
     )
     place = models.CharField(
-        _("place"), max_length=255, help_text=_("Ấp or khu dân cư, e.g. ấp Long Hòa.")
+        _("place"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Ấp or khu dân cư, e.g. ấp Long Hòa. The commune is added from the unit whose "
+            "section the story is in, unless the place names it already."
+        ),
     )
     start_date = models.DateField(
         _("running since"),
@@ -330,6 +338,12 @@ class DanVanKheoStoryPage(AbstractArticlePage):
         return sorted(document.symbol for document in self.public_documents)
 
     @property
+    def place_line(self) -> str:
+        """Where the model runs: the editor's place and the story's unit (its commune),
+        "ấp Long Hòa, xã Long Bình"; the unit is left out when the place names it."""
+        return names_in_line(self.place, self.unit_name)
+
+    @property
     def is_recognised(self) -> bool:
         return bool(self.recognition_level)
 
@@ -407,8 +421,8 @@ class DanVanKheoStoryPage(AbstractArticlePage):
             {"@type": "Thing", "name": self.field.name},
             {"@type": "Thing", "name": self.name_of_model},
         ]
-        if self.place:
-            data["contentLocation"] = {"@type": "Place", "name": self.place}
+        if place := self.place_line:
+            data["contentLocation"] = {"@type": "Place", "name": place}
         if self.is_recognised and self.recognition_form:
             data["award"] = self.recognition_form
         return data
@@ -440,6 +454,7 @@ class StoryFilterSet(ArticleFilterSet):
         min_value=FIRST_YEAR,
         max_value=LAST_YEAR,
     )
+    unit = UnitFilter()
     tag = TagFilter()
 
     def __init__(self, *args, **kwargs):
@@ -454,6 +469,7 @@ class DanVanKheoIndexPage(AbstractArticleIndexPage):
     article_model = DanVanKheoStoryPage
     filterset_class = StoryFilterSet
     facets = (
+        UnitFacet(),
         RelatedFacet("field", "stories"),
         ChoiceFacet("kind"),
         ChoiceFacet("level", "recognition_level"),
