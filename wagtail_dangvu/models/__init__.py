@@ -1,5 +1,6 @@
 """The app's models, one module per concept."""
 
+from ..importers.nukeviet.models import ImportedPage, ImportProblem
 from .base import DangvuPage, DangvuPageForm
 from .dashboard import StatisticsDashboardPage
 from .documents import Circulation, PartyDocument, SecrecyLevel
@@ -47,6 +48,8 @@ __all__ = [
     "DocumentMention",
     "DocumentRegisterPage",
     "EventKind",
+    "ImportProblem",
+    "ImportedPage",
     "Indicator",
     "IndicatorValue",
     "NewsArticlePage",

@@ -44,6 +44,7 @@ from wagtail.search import index
 
 from ..actions import PublishingRefused
 from ..facets import Facets, querystring
+from ..importers.nukeviet.panels import ImportRecordPanel
 from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
@@ -105,6 +106,9 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     # The editor's panels for the fields above: every article type's content_panels
     # include them, so they are declared once.
     reading_panels = [FieldPanel("source"), FieldPanel("topics"), FieldPanel("attachments")]
+
+    # An imported article's old id and address (wagtail_dangvu.importers.nukeviet).
+    settings_panels = [*DangvuPage.settings_panels, ImportRecordPanel()]
 
     search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
 
@@ -254,6 +258,7 @@ class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
     include_descendants = False
 
     content_panels = [*DangvuPage.content_panels, FieldPanel("intro")]
+    settings_panels = [*DangvuPage.settings_panels, ImportRecordPanel()]
     api_fields = [APIField("intro")]
 
     class Meta:

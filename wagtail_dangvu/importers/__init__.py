@@ -1,0 +1,1 @@
+"""Importers that bring another portal's content into the app (NukeViet 4 news)."""
