@@ -1,1 +1,1 @@
-"""Importers that bring another portal's content into the app (NukeViet 4 news)."""
+"""Importers of content from the systems portals ran before."""
