@@ -41,7 +41,6 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[
                             ("missing_image", "image not found"),
-                            ("external_image", "image on another site"),
                             ("missing_file", "attachment not found"),
                             ("script_removed", "script removed"),
                             ("iframe_removed", "embedded frame removed"),

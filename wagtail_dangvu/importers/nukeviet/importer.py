@@ -360,6 +360,12 @@ class NukeVietImporter:
         revision = page.save_revision()
         if live:
             revision.publish()
+            # The category's own dates where NukeViet kept them (add_time, 4.x).
+            added, edited = _from_unix(row.get("add_time")), _from_unix(row.get("edit_time"))
+            if added:
+                Page.objects.filter(pk=page.pk).update(
+                    first_published_at=added, last_published_at=edited or added
+                )
         page.refresh_from_db()
         self.save_record(page, ImportKind.CATEGORY, catid, old_url, fingerprint, revision)
         for path in self.category_urls(alias):
@@ -414,6 +420,7 @@ class NukeVietImporter:
         for catid in self.listed_catids(row):
             cat = self.cat_alias(catid)
             urls += [
+                f"/index.php?language={lang}&nv={name}&op={cat}/{alias}-{old_id}",
                 f"/index.php?language={lang}&nv={name}&op={cat}/{alias}-{old_id}.html",
                 f"/{lang}/{name}/{cat}/{alias}-{old_id}.html",
                 f"/{name}/{cat}/{alias}-{old_id}.html",
@@ -509,7 +516,7 @@ class NukeVietImporter:
             page,
             ImportKind.ARTICLE,
             old_id,
-            self.absolute(self.article_urls(row)[1]),
+            self.absolute(self.article_urls(row)[2]),
             fingerprint,
             revision,
         )
@@ -610,7 +617,8 @@ class NukeVietImporter:
         if not match:
             return None
         rest = match.group(1).strip("/")
-        article = re.search(r"-(\d+)\.html?$", rest)
+        # Rewritten addresses end in ".html"; index.php?...&op=<cat>/<alias>-<id> does not.
+        article = re.search(r"/[^/]*-(\d+)(?:\.html?)?$", rest)
         if article:
             return "article", int(article.group(1))
         if rest and "/" not in rest:
@@ -871,10 +879,15 @@ class NukeVietImporter:
                 changed = True
         if not changed:
             return
+        # Published at once unless an editor has a draft of the home page pending, which
+        # publishing would put online too: then the blocks wait in a new draft.
+        publish = home.live and not home.has_unpublished_changes
         setattr(home, stream_name, stream)
         revision = home.save_revision()
-        if home.live and not home.has_unpublished_changes:
+        if publish:
             revision.publish()
+        else:
+            self.summary.notes.append("front_page_draft")
         self.summary.featured += 1
 
 

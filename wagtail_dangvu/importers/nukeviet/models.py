@@ -66,7 +66,6 @@ class ImportedPage(models.Model):
 
 class ProblemCode(models.TextChoices):
     MISSING_IMAGE = "missing_image", _("image not found")
-    EXTERNAL_IMAGE = "external_image", _("image on another site")
     MISSING_FILE = "missing_file", _("attachment not found")
     SCRIPT_REMOVED = "script_removed", _("script removed")
     IFRAME_REMOVED = "iframe_removed", _("embedded frame removed")

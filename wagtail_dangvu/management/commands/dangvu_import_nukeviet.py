@@ -117,6 +117,8 @@ class Command(BaseCommand):
         write(f"Redirects: {r['created']} created, {r['kept']} kept")
         if summary.featured:
             write("Block groups: the home page's featured articles were updated")
+        if "front_page_draft" in summary.notes:
+            write("  saved as a draft of the home page (it had unpublished changes): publish it")
         if "no_front_page_blocks" in summary.notes:
             write("Block groups: the home page has no front page blocks; none placed")
         if summary.problems:
