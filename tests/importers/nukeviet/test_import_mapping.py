@@ -247,3 +247,45 @@ def test_editor_finds_old_id_and_address_and_the_problems(home, uploads, admin_c
     assert response.status_code == 302
     problem.refresh_from_db()
     assert problem.resolved
+
+
+def test_a_failure_mid_way_leaves_whole_articles_and_the_next_run_resumes(
+    home, uploads, monkeypatch
+):
+    original = NukeVietImporter.import_article
+
+    def failing(self, row, detail):
+        if row["id"] == 3:
+            raise RuntimeError("the old server went away")
+        return original(self, row, detail)
+
+    monkeypatch.setattr(NukeVietImporter, "import_article", failing)
+    with pytest.raises(RuntimeError):
+        run(home, uploads)
+    assert sorted(ImportedPage.objects.filter(kind="article").values_list("old_id", flat=True)) == [
+        1,
+        2,
+    ]
+    assert NewsArticlePage.objects.count() == 2  # no half article
+    monkeypatch.setattr(NukeVietImporter, "import_article", original)
+    summary = run(home, uploads)
+    # Article 1 links to 2, imported after it: the links were to be resolved at the end
+    # of the first run, which never came, so 1 is imported again, with its link.
+    assert summary.articles["created"] == 4
+    assert (summary.articles["updated"], summary.articles["unchanged"]) == (1, 1)
+    first = by_old_id(1)
+    assert f'linktype="page" id="{by_old_id(2).pk}"' in first.body[2].value.source
+    assert NewsArticlePage.objects.count() == 6
+
+
+def test_an_article_edited_in_wagtail_is_not_overwritten(home, uploads):
+    run(home, uploads)
+    page = by_old_id(2)
+    page.title = "Sửa trong Wagtail"
+    page.save_revision().publish()
+    source = portal()
+    source.source.data["nv4_vi_news_rows"][1]["title"] = "Sửa ở cổng cũ"
+    summary = run(home, uploads, source=source)
+    assert summary.skipped == [(2, "edited in Wagtail since the last import")]
+    assert by_old_id(2).title == "Sửa trong Wagtail"
+    assert ImportProblem.objects.filter(page=page, code="edited_since").exists()

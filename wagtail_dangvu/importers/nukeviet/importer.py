@@ -25,6 +25,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -270,13 +271,17 @@ class NukeVietImporter:
     def run(self) -> Summary:
         self.check()
         self.read()
+        # A real run commits category by category and article by article, so that a
+        # failure leaves whole articles only and the next run takes up where it stopped;
+        # a dry run does everything in one transaction and rolls it back.
         try:
-            with transaction.atomic():
+            with transaction.atomic() if self.dry_run else nullcontext():
                 self.load_records()
                 self.import_categories()
                 self.import_articles()
                 self.resolve_pending_links()
-                self.import_block_groups()
+                with transaction.atomic():
+                    self.import_block_groups()
                 if self.dry_run:
                     raise _DryRun
         except _DryRun:
@@ -306,14 +311,15 @@ class NukeVietImporter:
                 catid, parent_id = _int(row["catid"]), _int(row.get("parentid"))
                 if parent_id and parent_id in self.categories and parent_id not in done:
                     continue
-                self.import_category(row)
+                with transaction.atomic():
+                    self.import_category(row)
                 done.add(catid)
                 remaining.remove(row)
                 progressed = True
             if not progressed:  # a cycle in parentid: put the rest at the top
                 for row in remaining:
-                    row = {**row, "parentid": 0}
-                    self.import_category(row)
+                    with transaction.atomic():
+                        self.import_category({**row, "parentid": 0})
                 remaining = []
 
     def category_urls(self, alias: str) -> list[str]:
@@ -407,7 +413,9 @@ class NukeVietImporter:
                     self.import_article(row, detail)
             except _Skip as skip:
                 self.summary.articles["skipped"] += 1
-                self.summary.skipped.append((old_id, str(skip)))
+                self.summary.skipped.append((old_id, skip.reason))
+                if skip.page is not None:
+                    self.problem(skip.page, old_id, ProblemCode.EDITED_SINCE, "")
             self.progress(done, total, _str(row.get("title")))
 
     def article_model(self, catid: int):
@@ -443,8 +451,7 @@ class NukeVietImporter:
         if record is not None:
             page = record.page.specific
             if record.revision_id and page.latest_revision_id != record.revision_id:
-                self.problem(page, old_id, ProblemCode.EDITED_SINCE, "")
-                raise _Skip("edited in Wagtail since the last import")
+                raise _Skip("edited in Wagtail since the last import", page)
             if page.get_parent().pk != parent.pk:
                 page.move(parent, pos="last-child")
                 page.refresh_from_db()
@@ -511,7 +518,11 @@ class NukeVietImporter:
         page.refresh_from_db()
         self.article_pages[old_id] = page.pk
         if _PENDING in json.dumps(body):
-            self.pending[page.pk] = old_id
+            # Links to articles not imported yet: resolved at the end of the run. Until
+            # then the record does not count as up to date, so that a run stopped before
+            # that imports this article again.
+            self.pending[page.pk] = fingerprint
+            fingerprint = ""
         self.save_record(
             page,
             ImportKind.ARTICLE,
@@ -740,22 +751,29 @@ class NukeVietImporter:
         return document.pk
 
     def resolve_pending_links(self) -> None:
-        for page_id in self.pending:
-            page = Page.objects.get(pk=page_id).specific
-            blocks = [dict(block) for block in page.body.raw_data]
+        for page_id, fingerprint in self.pending.items():
+            with transaction.atomic():
+                self.resolve_links_of(page_id, fingerprint)
 
-            def link(match):
-                target = self.article_pages.get(int(match.group(1)))
-                return f'<a linktype="page" id="{target}">' if target else "<a>"
+    def resolve_links_of(self, page_id: int, fingerprint: str) -> None:
+        page = Page.objects.get(pk=page_id).specific
+        blocks = [dict(block) for block in page.body.raw_data]
 
-            for block in blocks:
-                if block["type"] == "paragraph":
-                    block["value"] = _PENDING_RE.sub(link, block["value"])
-            page.body = blocks
-            revision = page.save_revision()
-            if page.live:
-                revision.publish()
-            ImportedPage.objects.filter(page=page).update(revision_id=revision.pk)
+        def link(match):
+            target = self.article_pages.get(int(match.group(1)))
+            return f'<a linktype="page" id="{target}">' if target else "<a>"
+
+        for block in blocks:
+            if block["type"] == "paragraph":
+                block["value"] = _PENDING_RE.sub(link, block["value"])
+        page.body = blocks
+        scheduled = page.go_live_at is not None and page.go_live_at > self.now
+        revision = page.save_revision()
+        if page.live or scheduled:
+            revision.publish()
+        ImportedPage.objects.filter(page=page).update(
+            revision_id=revision.pk, fingerprint=fingerprint
+        )
 
     # Snippets ------------------------------------------------------------------------------
 
@@ -892,7 +910,12 @@ class NukeVietImporter:
 
 
 class _Skip(Exception):
-    pass
+    """An article left alone: why, and its page when it has one."""
+
+    def __init__(self, reason: str, page=None):
+        super().__init__(reason)
+        self.reason = reason
+        self.page = page
 
 
 def _front_page_field(page) -> str | None:
