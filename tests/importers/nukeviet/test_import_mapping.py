@@ -289,3 +289,19 @@ def test_an_article_edited_in_wagtail_is_not_overwritten(home, uploads):
     assert summary.skipped == [(2, "edited in Wagtail since the last import")]
     assert by_old_id(2).title == "Sửa trong Wagtail"
     assert ImportProblem.objects.filter(page=page, code="edited_since").exists()
+
+
+def test_document_symbols_in_bodies_link_to_the_register(home, uploads):
+    from tests.factories import make_document, make_register
+
+    register = make_register(home)
+    conclusion = make_document("21-KL/TW")
+    source = portal()
+    source.source.data["nv4_vi_news_detail"][1]["bodyhtml"] = (
+        "<p>Thực hiện Kết luận 21-KL/TW của Ban Chấp hành Trung ương.</p>"
+    )
+    run(home, uploads, source=source)
+    html = Client().get(by_old_id(2).url).content.decode()
+    assert (
+        f'<a class="dangvu-symbol" href="{register.document_url(conclusion)}">21-KL/TW</a>' in html
+    )
