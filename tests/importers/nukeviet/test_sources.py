@@ -4,6 +4,7 @@ refused; and random text through MariaDB and mariadb-dump read back as MariaDB h
 
 from __future__ import annotations
 
+import gzip
 import unicodedata
 from decimal import Decimal
 
@@ -90,7 +91,7 @@ def test_the_module_found_in_each_layout(nukeviet_mysql, nukeviet_dump, nukeviet
 
 
 @pytest.mark.parametrize("nukeviet_layout", ["4.4"])
-def test_4_3_and_4_4_without_a_version_are_told_by_voicedata(nukeviet_mysql):
+def test_4_3_and_4_4_without_a_version_are_told_by_the_voices_table(nukeviet_mysql):
     connection = _connect(nukeviet_mysql, nukeviet_mysql.rsplit("/", 1)[1])
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM nv4_config WHERE config_name = 'version'")
@@ -193,3 +194,71 @@ def test_random_values_through_mariadb_dump_read_back_as_mariadb_holds_them(
     assert all(isinstance(r["d"], Decimal) for r in stored)
     server.close()
     dump.close()
+
+
+@pytest.mark.parametrize("nukeviet_layout", ["4.3"])
+def test_tables_read_inside_one_another(nukeviet_mysql, nukeviet_dump):
+    """An importer reads an article's body, tags and categories while reading the
+    articles: each source gives every table whole however the reads are nested."""
+    for source in (MySQLSource(nukeviet_mysql), DumpSource(nukeviet_dump)):
+        news = find_module(source)
+        seen = []
+        for article in source.rows(news.table("rows")):
+            body = news.body_html(article["id"])
+            categories = [c["catid"] for c in source.rows(news.table("cat"))]
+            seen.append((article["id"], body, len(categories)))
+        assert seen == [(a.id, a.bodyhtml, 4) for a in ARTICLES]
+        source.close()
+
+
+@pytest.mark.parametrize("nukeviet_layout", ["4.5"])
+def test_a_real_dump_cut_short_is_refused_before_any_row(nukeviet_dump, tmp_path):
+    """A backup copied or downloaded only in part, plain or gzipped, cut in the rows of
+    the articles, at the last statement or in the trailer's line itself."""
+    data = nukeviet_dump.read_bytes()
+    plain = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    rows_at = plain.index(b"INSERT INTO `nv4_vi_news_rows`")
+    trailer_at = plain.index(b"-- Dump completed")
+    for cut in (rows_at + 500, trailer_at - 1, trailer_at + 5):
+        part = plain[:cut]
+        path = tmp_path / ("cut.sql.gz" if data[:2] == b"\x1f\x8b" else "cut.sql")
+        path.write_bytes(gzip.compress(part) if path.suffix == ".gz" else part)
+        with pytest.raises(NotNukeViet, match="incomplete"):
+            open_source(dump=path)
+    if data[:2] == b"\x1f\x8b":
+        path = tmp_path / "cut-gzip.sql.gz"
+        path.write_bytes(data[: len(data) * 2 // 3])
+        with pytest.raises(NotNukeViet, match="damaged or cut short"):
+            open_source(dump=path)
+    path = tmp_path / "portal.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + plain[:1000])
+    with pytest.raises(NotNukeViet, match="not a dump"):
+        open_source(dump=path)
+
+
+def test_dates_and_timestamps_read_the_same_from_server_and_dump(fresh_database, tmp_path):
+    connection = _connect(fresh_database, fresh_database.rsplit("/", 1)[1])
+    with connection.cursor() as cursor:
+        cursor.execute("SET time_zone = '+07:00'")
+        cursor.execute(
+            "CREATE TABLE t (id int PRIMARY KEY, at timestamp NULL, day date, moment datetime,"
+            " f double, y year)"
+        )
+        cursor.execute(
+            "INSERT INTO t VALUES (1, '2024-05-06 08:30:00', '2024-05-06',"
+            " '2024-05-06 08:30:00', 0.1, 2024), (2, NULL, NULL, NULL, NULL, NULL)"
+        )
+    connection.close()
+    server = MySQLSource(fresh_database)
+    dump = DumpSource(dump_database(fresh_database, tmp_path / "dates.sql"))
+    rows = list(server.rows("t"))
+    assert rows == list(dump.rows("t"))
+    assert rows[0] == {
+        "id": 1,
+        "at": "2024-05-06 01:30:00",  # UTC, whatever the session's time zone
+        "day": "2024-05-06",
+        "moment": "2024-05-06 08:30:00",
+        "f": 0.1,
+        "y": 2024,
+    }
+    server.close()

@@ -4,7 +4,7 @@ Two sources give the same rows (column name -> ``None``, ``int``, ``Decimal``, `
 ``str`` for text columns, ``bytes`` for binary ones), one table at a time and streaming:
 
 - ``MySQLSource`` asks the server through PyMySQL with an unbuffered cursor (``SSCursor``),
-  ``SELECT *`` as mysqldump does, so rows come in the order a dump of the same database has.
+  ``SELECT *`` as mysqldump does, so rows come in the order of a dump of the database.
 - ``DumpSource`` reads a mysqldump/mariadb-dump file (plain or gzipped, told apart by the
   gzip magic bytes) without a server. Opening it reads it through once: it must be a dump
   (the ``-- MySQL dump``/``-- MariaDB dump`` header), complete (the ``-- Dump completed``
@@ -16,21 +16,22 @@ Two sources give the same rows (column name -> ``None``, ``int``, ``Decimal``, `
 No Django here: this module is plain Python.
 
 NukeViet's layouts, from its own schemas (``modules/news/action_mysql.php`` at the release
-tags of github.com/nukeviet/nukeviet):
+tags of github.com/nukeviet/nukeviet), and what ``find_module`` tells them by:
 
-- "4.0": bodies in ``<prefix>_<lang>_<module>_bodyhtml_N`` tables, article ``id`` in table
-  ``N = ceil(id / 2000)``, plain text in ``_bodytext``; no ``_detail`` table. NukeViet
-  4.0.00 to 4.0.21 (2014-2015).
-- "4.3": bodies in ``_detail`` (from 4.0.22 on; ``files`` and ``layout_func`` since 4.3.00,
-  ``keywords`` since 4.3.01); no ``_author``/``_authorlist`` tables. The news tables of
-  4.3.x and of 4.4.x are the same, column for column, up to 4.4.05; 4.4.06 added
-  ``_detail.voicedata`` and a ``_voices`` table. So "4.3" against "4.4" is told by the
-  version NukeViet keeps in ``<prefix>_config`` (lang ``sys``, module ``global``,
-  config_name ``version``), else by ``voicedata``/``_voices`` (4.4.06 on); without either,
-  "4.3". Both read the same way.
-- "4.4": as "4.3", version 4.4.x.
-- "4.5": the ``_author`` and ``_authorlist`` tables (internal authors, 4.5.00 on) and a
-  ``title`` column in ``_tags``; bodies in ``_detail``.
+- "4.0": no ``_detail`` table; bodies in ``<prefix>_<lang>_<module>_bodyhtml_N`` tables
+  (article ``id`` in ``N = ceil(id / 2000)``), plain text in ``_bodytext``. NukeViet
+  4.0.00 to 4.0.21 (2014-2015); 4.0.22 moved bodies to ``_detail``. (Issue #14 counts
+  these "older bodies" among the 4.3 layouts; no 4.3 release has them.)
+- "4.3": ``_detail`` and no ``_author``/``_authorlist`` tables. ``files`` and
+  ``layout_func`` came into ``_detail`` with 4.3.00, ``keywords`` with 4.3.01; 4.0.22 to
+  4.2.x read the same, without them. The news tables of 4.3.x and 4.4.x are the same,
+  column for column, up to 4.4.05 (4.4.06 added ``_detail.voicedata`` and a ``_voices``
+  table): "4.3" and "4.4" are told apart by the version NukeViet keeps in
+  ``<prefix>_config`` (lang ``sys``, module ``global``, config_name ``version``), else by
+  the ``_voices`` table; without either, "4.3". Both read the same way.
+- "4.4": as "4.3", version 4.4.x (or ``_voices``).
+- "4.5": the ``_author`` and ``_authorlist`` tables (internal authors; 4.5.00 on, which
+  also gave ``_tags`` a ``title`` column), or version 4.5.x; bodies in ``_detail``.
 """
 
 from __future__ import annotations
@@ -104,20 +105,29 @@ class MySQLSource:
         conv = dict(pymysql.converters.conversions)
         for kind in (FIELD_TYPE.DATE, FIELD_TYPE.DATETIME, FIELD_TYPE.TIMESTAMP, FIELD_TYPE.TIME):
             conv[kind] = pymysql.converters.through
-        try:
-            self._connection = pymysql.connect(
-                host=host,
-                port=port,
-                user=user,
-                password=unquote(parts.password or ""),
-                database=self.database,
-                charset="utf8mb4",
-                conv=conv,
-                cursorclass=pymysql.cursors.SSCursor,
-                connect_timeout=10,
-            )
-        except pymysql.err.MySQLError as error:
-            raise NotNukeViet(f"Cannot read {self.description}: {error.args[-1]}") from error
+        settings = {
+            "host": host,
+            "port": port,
+            "user": user,
+            "password": unquote(parts.password or ""),
+            "database": self.database,
+            "charset": "utf8mb4",
+            "conv": conv,
+            "cursorclass": pymysql.cursors.SSCursor,
+            "connect_timeout": 10,
+            # TIMESTAMP columns in UTC, as mysqldump writes them.
+            "init_command": "SET time_zone = '+00:00'",
+        }
+
+        def connect():
+            try:
+                return pymysql.connect(**settings)
+            except pymysql.err.MySQLError as error:
+                raise NotNukeViet(f"Cannot read {self.description}: {error.args[-1]}") from error
+
+        self._connect = connect
+        self._connection = connect()
+        self._streaming = False  # a result is being read from self._connection
         self._tables: set[str] | None = None
 
     @staticmethod
@@ -138,11 +148,27 @@ class MySQLSource:
     def _select(self, sql: str, table: str, args=()) -> Iterator[dict[str, object]]:
         if table not in self.tables():
             raise NotNukeViet(f"No table {table} in {self.description}")
-        with self._connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            names = [column[0] for column in cursor.description]
-            for values in cursor:
-                yield dict(zip(names, values, strict=True))
+        return self._stream(sql, args)
+
+    def _stream(self, sql: str, args) -> Iterator[dict[str, object]]:
+        # An unbuffered result holds its connection until it is read: a table read while
+        # another is (an article's body while reading the articles) gets a connection of
+        # its own.
+        own = self._streaming
+        connection = self._connect() if own else self._connection
+        if not own:
+            self._streaming = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql, args)
+                names = [column[0] for column in cursor.description]
+                for values in cursor:
+                    yield dict(zip(names, values, strict=True))
+        finally:
+            if own:
+                connection.close()
+            else:
+                self._streaming = False
 
     def rows(self, table: str) -> Iterator[dict[str, object]]:
         return self._select(f"SELECT * FROM `{table}`", table)
@@ -160,6 +186,7 @@ class MySQLSource:
 
 _CHUNK = 1 << 20
 _WINDOW = 1 << 14
+_HEAD_SIZE = 1 << 16  # what a statement's start (INSERT INTO `t` (`a`, ...) VALUES) takes
 _MAX_TOKEN = 1 << 30  # MySQL's largest max_allowed_packet: no value is longer
 
 # A quoted string as MySQL reads it: backslash escapes and doubled quotes (unrolled loop, so
@@ -201,6 +228,7 @@ _HEAD = re.compile(
     rb"(?P<name>" + _BQ + rb"|" + _DQ + rb"|(?!INTO\b)\w+)",
     re.I,
 )
+_ROWS_STATEMENT = re.compile(rb"(?:INSERT|REPLACE)\b", re.I)
 _INSERT_COLUMNS = re.compile(
     _SP + rb"*\(((?:" + _SP + rb"*(?:" + _BQ + rb"|" + _DQ + rb"|\w+)" + _SP + rb"*,?)*)\)", re.S
 )
@@ -224,9 +252,11 @@ _VALUE = re.compile(
 _FAST_VALUE = (
     rb"(" + _SQ + rb"|NULL|-?\d[\d.eE+\-]*|_binary ?" + _SQ + rb"|0x[0-9A-Fa-f]*|[xXbB]'\w*')"
 )
+_STRING_AHEAD = re.compile(rb"\s*(?:'|_binary\s*')")
 _OPEN = re.compile(_SP + rb"*\(")
 _AFTER_ROW = re.compile(_SP + rb"*([,;])")
-_ESCAPE = re.compile(rb"\\(.)|''|\"\"", re.S)
+_BACKSLASH = re.compile(rb"\\(.)", re.S)
+_ESCAPE = re.compile(rb"\\(.)|''", re.S)  # in a '-quoted string ("" is two quotes there)
 _ESCAPES = {
     b"0": b"\x00",
     b"b": b"\x08",
@@ -246,16 +276,22 @@ def _unescape_match(match: re.Match) -> bytes:
     return _ESCAPES.get(char, char)
 
 
+def _unescape(body: bytes) -> bytes:
+    if b"''" in body:
+        return _ESCAPE.sub(_unescape_match, body)
+    # Backslash escapes only, as mysqldump writes: split at them (in C) and map the
+    # escaped characters, rather than call back into Python for each.
+    pieces = _BACKSLASH.split(body)
+    pieces[1::2] = [_ESCAPES.get(char, char) for char in pieces[1::2]]
+    return b"".join(pieces)
+
+
 def unquote_sql(token: bytes) -> bytes:
     """The bytes a quoted SQL string literal stands for (quotes included in ``token``)."""
     body = token[1:-1]
-    if b"\\" in body or b"''" in body or b'""' in body:
-        return _ESCAPE.sub(_unescape_match, body)
+    if b"\\" in body or b"''" in body:
+        return _unescape(body)
     return body
-
-
-def _call(function, argument):
-    return function(argument)
 
 
 @functools.cache
@@ -276,7 +312,7 @@ def _ident(token: bytes) -> str:
 class Column:
     name: str
     kind: str  # "int" | "decimal" | "float" | "text" | "binary" | "bits"
-    default: object = None
+    default: bytes | None = None  # the DEFAULT literal, for INSERTs that leave it out
     bits: int = 0
 
 
@@ -352,13 +388,9 @@ def parse_create_table(statement: bytes, encoding: str = "utf-8") -> list[Column
             re.I,
         )
         if default is not None:
-            column.default = _DefaultValue(default.group(1))
+            column.default = default.group(1)
         columns.append(column)
     return columns
-
-
-class _DefaultValue(bytes):
-    """A DEFAULT literal, converted for its column when an INSERT leaves the column out."""
 
 
 class _Reader:
@@ -375,7 +407,7 @@ class _Reader:
     def offset(self) -> int:
         return self.base + self.pos
 
-    def fill(self, minimum: int = _CHUNK) -> bool:
+    def fill(self, minimum: int = 0) -> bool:
         """Read more; False at the end of the stream."""
         if self.eof:
             return False
@@ -391,15 +423,16 @@ class _Reader:
         self.pos = 0
         return True
 
-    def match(self, pattern: re.Pattern) -> re.Match | None:
+    def match(self, pattern: re.Pattern, limit: int = _MAX_TOKEN) -> re.Match | None:
         """Match ``pattern`` at the current position, reading on while the match reaches
         the end of the buffer (the token may go on) and while nothing matches (the token
-        may be cut by the buffer's end). Patterns used here match one token or a few."""
+        may be cut by the buffer's end), up to ``limit`` bytes ahead. Patterns used here
+        match one token or a few."""
         while True:
             match = pattern.match(self.buffer, self.pos)
             if match is not None and (match.end() < len(self.buffer) or self.eof):
                 return match
-            if len(self.buffer) - self.pos > _MAX_TOKEN or not self.fill(
+            if len(self.buffer) - self.pos > limit or not self.fill(
                 2 * (len(self.buffer) - self.pos)
             ):
                 return pattern.match(self.buffer, self.pos)
@@ -411,11 +444,12 @@ class _Reader:
 
 
 def _open_binary(path: Path) -> BinaryIO:
+    """The file's bytes, ungzipped if it is gzipped (by its magic bytes, whatever its name)."""
     raw = open(path, "rb")  # noqa: SIM115 - closed by the caller
-    magic = raw.read(2)
+    if raw.read(2) == b"\x1f\x8b":
+        raw.close()
+        return gzip.open(path, "rb")
     raw.seek(0)
-    if magic == b"\x1f\x8b":
-        return gzip.GzipFile(fileobj=raw, mode="rb")
     return raw
 
 
@@ -429,18 +463,15 @@ class DumpSource:
             raise NotNukeViet(f"No such file: {self.path}")
         self.encoding = "utf-8"
         self._tables: dict[str, _Table] = {}
-        self._stream = _open_binary(self.path)
-        try:
-            self._index()
-        except BaseException:
-            self._stream.close()
-            raise
+        self._builders: dict[tuple, object] = {}
+        with _open_binary(self.path) as stream:
+            self._index(stream)
 
     # -- the first pass: is it a whole dump, and where is what
 
-    def _index(self) -> None:
-        reader = _Reader(self._stream)
-        reader.fill()
+    def _index(self, stream: BinaryIO) -> None:
+        reader = _Reader(stream)
+        reader.ensure(1000)
         if not _DUMP_HEADER.match(reader.buffer[:1000]):
             raise NotNukeViet(
                 f"{self.path.name} is not a dump made by mysqldump or mariadb-dump "
@@ -456,8 +487,7 @@ class DumpSource:
             if reader.pos >= len(reader.buffer):
                 break  # the end of the file
             last_comment = b""
-            if len(reader.buffer) - reader.pos < 4096:
-                reader.fill()
+            reader.ensure(_HEAD_SIZE)
             start = reader.offset
             kind = _HEAD.match(reader.buffer, reader.pos)
             if kind is not None and kind.group("insert"):
@@ -475,6 +505,8 @@ class DumpSource:
                 previous_insert = table
                 continue
             previous_insert = None
+            if kind is None and _ROWS_STATEMENT.match(reader.buffer, reader.pos):
+                raise NotNukeViet(f"{self.path.name}: an INSERT statement cannot be read")
             if kind is not None and kind.group("create"):
                 statement = self._read_statement(reader)
                 self._tables[_ident(kind.group("name"))] = _Table(parse_create_table(statement))
@@ -590,26 +622,30 @@ class DumpSource:
 
     def _rows(self, table: str) -> Iterator[dict[str, object]]:
         info = self._tables[table]
-        for start, end in info.spans:
-            self._stream.seek(start)
-            reader = _Reader(self._stream, start)
-            reader.fill()
-            while reader.offset < end:
-                yield from self._insert(reader, table, info.columns)
-                while self._skip_gap(reader) is not None:
-                    pass
+        if not info.spans:
+            return
+        # A stream of its own: tables can be read inside one another.
+        with _open_binary(self.path) as stream:
+            for start, end in info.spans:
+                stream.seek(start)
+                reader = _Reader(stream, start)
+                reader.fill()
+                while reader.offset < end:
+                    yield from self._insert(reader, table, info.columns)
+                    while self._skip_gap(reader) is not None:
+                        pass
 
     def _insert(self, reader: _Reader, table: str, columns: list[Column]):
         """The rows of the INSERT statement at the reader's position."""
         names = [column.name for column in columns]
         by_name = {column.name: column for column in columns}
-        reader.ensure(_CHUNK)
+        reader.ensure(_HEAD_SIZE)
         head = _HEAD.match(reader.buffer, reader.pos)
         if head is None or not head.group("insert") or _ident(head.group("name")) != table:
             raise NotNukeViet(f"{self.description}: the rows of {table} cannot be read")
         reader.pos = head.end()
         order = columns
-        reader.ensure(_CHUNK)
+        reader.ensure(_HEAD_SIZE)
         listed = _INSERT_COLUMNS.match(reader.buffer, reader.pos)
         if listed is not None:
             order = []
@@ -626,8 +662,7 @@ class DumpSource:
             raise NotNukeViet(f"{self.description}: an INSERT INTO {table} has no VALUES")
         reader.pos = values.end()
         last = len(order) - 1
-        order_names = [column.name for column in order]
-        convert = [self._converter(column) for column in order]
+        build = self._row_builder(tuple(order))
         fast = _row_pattern(len(order))
         while True:
             match = fast.match(reader.buffer, reader.pos)
@@ -636,7 +671,7 @@ class DumpSource:
             if match is not None:
                 # The common case: the row is in the buffer, written as mysqldump does.
                 reader.pos = match.end()
-                row = dict(zip(order_names, map(_call, convert, match.groups()), strict=True))
+                row = build(match.groups())
             else:
                 row = self._slow_row(reader, table, order, last)
             if missing:
@@ -644,7 +679,7 @@ class DumpSource:
                     row[column.name] = self._default(column)
                 row = {name: row[name] for name in names}
             yield row
-            after = reader.match(_AFTER_ROW)
+            after = reader.match(_AFTER_ROW, _HEAD_SIZE)
             if after is None:
                 raise NotNukeViet(f"{self.description}: the rows of {table} cannot be read")
             reader.pos = after.end()
@@ -653,13 +688,17 @@ class DumpSource:
 
     def _slow_row(self, reader: _Reader, table: str, order: list[Column], last: int) -> dict:
         """A row read value by value: one longer than the buffer, or written unusually."""
-        opening = reader.match(_OPEN)
+        opening = reader.match(_OPEN, _HEAD_SIZE)
         if opening is None:
             raise NotNukeViet(f"{self.description}: a row of {table} cannot be read")
         reader.pos = opening.end()
         row = {}
         for index, column in enumerate(order):
-            match = reader.match(_VALUE)
+            # Only a string can be long; anything else that does not match within a few
+            # kilobytes will not match at all (a damaged file is not read on to its end).
+            reader.ensure(64)
+            quoted = _STRING_AHEAD.match(reader.buffer, reader.pos) is not None
+            match = reader.match(_VALUE, _MAX_TOKEN if quoted else _HEAD_SIZE)
             if match is None or (match.group("end") == b")") != (index == last):
                 raise NotNukeViet(
                     f"{self.description}: a row of {table} cannot be read "
@@ -669,35 +708,43 @@ class DumpSource:
             row[column.name] = self._convert(match, column)
         return row
 
-    def _converter(self, column: Column):
-        """A function from a value's text in the dump to its value, for ``column``."""
+    def _row_builder(self, order: tuple[Column, ...]):
+        """A function from the texts of a row's values (a regex match's groups) to the
+        row, written for these columns: ints and strings, nearly all values, are
+        converted inline, the rest by ``_convert``."""
+        key = tuple((column.name, column.kind, column.bits) for column in order)
+        builder = self._builders.get(key)
+        if builder is not None:
+            return builder
         encoding = self.encoding
 
-        def general(token: bytes):
-            return self._convert(_VALUE.match(token + b")"), column)
+        def text(token: bytes) -> str:
+            body = token[1:-1]
+            if b"\\" in body or b"''" in body:
+                body = _unescape(body)
+            return body.decode(encoding)
 
-        if column.kind == "text":
+        def general(column: Column):
+            return lambda token: self._convert(_VALUE.match(token + b")"), column)
 
-            def text(token: bytes):
-                if token[0] == 39:  # a quoted string
-                    body = token[1:-1]
-                    if b"\\" in body or b"''" in body or b'""' in body:
-                        body = _ESCAPE.sub(_unescape_match, body)
-                    return body.decode(encoding)
-                return general(token)
-
-            return text
-        if column.kind == "int":
-
-            def integer(token: bytes):
-                if token == b"NULL":
-                    return None
-                if token[0] == 39:
-                    return general(token)
-                return int(token)
-
-            return integer
-        return general
+        convert = [general(column) for column in order]
+        items = []
+        for index, column in enumerate(order):
+            value = f"g[{index}]"
+            if column.kind == "int":
+                expression = (
+                    f"(None if {value} == b'NULL' else int({value}) if {value}[0] != 39"
+                    f" else C[{index}]({value}))"
+                )
+            elif column.kind == "text":
+                expression = f"(T({value}) if {value}[0] == 39 else C[{index}]({value}))"
+            else:
+                expression = f"C[{index}]({value})"
+            items.append(f"{column.name!r}: {expression}")
+        namespace = {"T": text, "C": convert}
+        exec(f"def build(g):\n    return {{{', '.join(items)}}}\n", namespace)
+        builder = self._builders[key] = namespace["build"]
+        return builder
 
     def _convert(self, match: re.Match, column: Column):
         kind = column.kind
@@ -758,7 +805,7 @@ class DumpSource:
         return self._convert(match, column)
 
     def close(self) -> None:
-        self._stream.close()
+        """Nothing stays open between reads of a dump."""
 
 
 def open_source(*, mysql: str | None = None, dump: str | Path | None = None) -> Source:
@@ -824,7 +871,7 @@ class NewsModule:
         return None if row is None else row["bodyhtml"]
 
 
-def _layout(source: Source, tables: set[str], module: NewsModule, version: str) -> str:
+def _layout(tables: set[str], module: NewsModule, version: str) -> str:
     if module.table("detail") not in tables:
         return "4.0"
     if module.table("author") in tables and module.table("authorlist") in tables:
@@ -884,7 +931,7 @@ def find_module(source: Source, *, prefix="nv4", lang="vi", module="news") -> Ne
         elif (row["lang"], row["module"], row["config_name"]) == ("sys", "global", "version"):
             version = row["config_value"] or ""
     news.version = version
-    news.layout = _layout(source, tables, news, version)
+    news.layout = _layout(tables, news, version)
     return news
 
 
