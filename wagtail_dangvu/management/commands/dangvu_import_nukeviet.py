@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
@@ -70,9 +68,7 @@ class Command(BaseCommand):
         self.report(summary)
 
     def progress_for(self, stdout):
-        terminal = getattr(stdout, "isatty", lambda: False)() or (
-            stdout._out is sys.stdout and sys.stdout.isatty() if hasattr(stdout, "_out") else False
-        )
+        terminal = stdout.isatty()  # Django's OutputWrapper asks the stream it wraps
 
         def progress(done: int, total: int, title: str) -> None:
             if terminal:
