@@ -38,6 +38,10 @@ DEFAULTS: dict[str, Any] = {
     # ("<MEDIA_ROOT>-private"), or the alias of an entry in Django's STORAGES, e.g. a
     # private S3 bucket. Never the storage that serves MEDIA_URL.
     "PRIVATE_STORAGE": None,
+    # The NukeViet importer (manage.py dangvu_import_nukeviet): an old category's alias
+    # mapped to the article page type its articles become, e.g.
+    # {"bao-cao": "wagtail_dangvu.DirectiveReportPage"}; other categories become news.
+    "NUKEVIET_PAGE_TYPES": {},
     # The star rating's, when wagtail_dangvu.ratings is installed: its defaults are
     # the ratings app's own, as is their validation (wagtail_dangvu.ratings.checks).
     "RATINGS": ratings_conf.DEFAULTS,

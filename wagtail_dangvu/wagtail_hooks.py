@@ -166,6 +166,13 @@ class DangvuViewSetGroup(SnippetViewSetGroup):
 register_snippet(DangvuViewSetGroup)
 
 
+@hooks.register("register_admin_viewset")
+def register_import_problems():
+    from .importers.nukeviet.admin import ImportProblemViewSet
+
+    return ImportProblemViewSet()
+
+
 # Before Wagtail's own check of collection view restrictions (order 0), which would send an
 # anonymous reader to the login page and so tell them that the file exists.
 @hooks.register("before_serve_document", order=-10)

@@ -96,7 +96,13 @@ LAYERS = {
     "wagtail_dangvu.units.register_admin": ADMIN,
     # The NukeViet importer: reading a source needs no Django.
     "wagtail_dangvu.importers.nukeviet": FRAME,
+    "wagtail_dangvu.importers": FRAME,
     "wagtail_dangvu.importers.nukeviet.sources": FRAME,
+    "wagtail_dangvu.importers.nukeviet.bodies": FRAME,
+    "wagtail_dangvu.importers.nukeviet.panels": PAGE_BASE,
+    "wagtail_dangvu.importers.nukeviet.models": RECORDS,
+    "wagtail_dangvu.importers.nukeviet.importer": ADMIN,
+    "wagtail_dangvu.importers.nukeviet.admin": VIEWS,
     # Models that are not pages, and what the page base asks of them.
     "wagtail_dangvu.articles.view_counts": RECORDS,
     "wagtail_dangvu.documents.actions": RECORDS,

@@ -46,6 +46,7 @@ from wagtail_dangvu.articles.filters import ArticleFilterSet
 from wagtail_dangvu.articles.reading import ArticleReading, hidden_attachments
 from wagtail_dangvu.articles.view_counts import ArticleViewCount
 from wagtail_dangvu.documents.actions import PublishingRefused
+from wagtail_dangvu.importers.nukeviet.panels import ImportRecordPanel
 from wagtail_dangvu.pages.base import DangvuPage
 from wagtail_dangvu.pages.listing import PageFeed, paginate
 from wagtail_dangvu.pure.facets import Facets, querystring
@@ -107,6 +108,9 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     # The editor's panels for the fields above: every article type's content_panels
     # include them, so they are declared once.
     reading_panels = [FieldPanel("source"), FieldPanel("topics"), FieldPanel("attachments")]
+
+    # An imported article's old id and address (wagtail_dangvu.importers.nukeviet).
+    settings_panels = [*DangvuPage.settings_panels, ImportRecordPanel()]
 
     search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
 
@@ -292,7 +296,11 @@ class AbstractArticleIndexPage(RoutablePageMixin, DangvuPage):
     include_descendants = False
 
     content_panels = [*DangvuPage.content_panels, FieldPanel("intro")]
-    settings_panels = [*DangvuPage.settings_panels, FieldPanel("list_communes")]
+    settings_panels = [
+        *DangvuPage.settings_panels,
+        FieldPanel("list_communes"),
+        ImportRecordPanel(),
+    ]
     api_fields = [APIField("intro")]
 
     class Meta:

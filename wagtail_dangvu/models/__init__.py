@@ -13,6 +13,7 @@ from wagtail_dangvu.events.models import (
     SeminarEventPage,
     SeminarEventPageTag,
 )
+from wagtail_dangvu.importers.nukeviet.models import ImportedPage, ImportProblem
 from wagtail_dangvu.news.models import NewsArticlePage, NewsArticlePageTag, NewsIndexPage
 from wagtail_dangvu.pages.base import DangvuPage, DangvuPageForm
 from wagtail_dangvu.reports.models import (
@@ -51,6 +52,8 @@ __all__ = [
     "DocumentMention",
     "DocumentRegisterPage",
     "EventKind",
+    "ImportProblem",
+    "ImportedPage",
     "Indicator",
     "IndicatorValue",
     "NewsArticlePage",

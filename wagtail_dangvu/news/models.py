@@ -7,12 +7,14 @@ types (reports, events, stories) keep their own indexes for their own content.
 
 from __future__ import annotations
 
+from django import forms
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -58,6 +60,14 @@ class NewsArticlePage(AbstractArticlePage):
         help_text=_("The Party documents this article is about, e.g. 21-KL/TW."),
     )
     tags = ClusterTaggableManager(through=NewsArticlePageTag, blank=True, verbose_name=_("tags"))
+    # Sections that list this article besides the one it lives in (NukeViet's listcatid).
+    also_listed_in = ParentalManyToManyField(
+        "wagtail_dangvu.NewsIndexPage",
+        blank=True,
+        verbose_name=_("also listed in"),
+        related_name="+",
+        help_text=_("Other news sections that list this article besides its own."),
+    )
 
     parent_page_types = ["wagtail_dangvu.NewsIndexPage"]
     subpage_types = []
@@ -72,6 +82,7 @@ class NewsArticlePage(AbstractArticlePage):
         FieldPanel("documents"),
         FieldPanel("author"),
         FieldPanel("tags"),
+        FieldPanel("also_listed_in", widget=forms.CheckboxSelectMultiple),
         *AbstractArticlePage.reading_panels,
     ]
 
@@ -112,7 +123,8 @@ class NewsFilterSet(ArticleFilterSet):
 
 
 class NewsIndexPage(AbstractArticleIndexPage):
-    """A news section: its articles and those of its sub-sections, newest first."""
+    """A news section: its articles and those of its sub-sections, newest first, and the
+    articles of other sections that name it as a section they are also listed in."""
 
     article_model = NewsArticlePage
     filterset_class = NewsFilterSet
@@ -125,6 +137,17 @@ class NewsIndexPage(AbstractArticleIndexPage):
     class Meta:
         verbose_name = _("news section")
         verbose_name_plural = _("news sections")
+
+    @cached_property
+    def _public_articles(self):
+        # The live, public articles beneath this section or also listed in it.
+        articles = NewsArticlePage.objects.live().public()
+        listed_here = NewsArticlePage.also_listed_in.through.objects.filter(
+            newsindexpage_id=self.pk
+        ).values("newsarticlepage_id")
+        return articles.filter(
+            Q(path__startswith=self.path, depth__gt=self.depth) | Q(pk__in=listed_here)
+        )
 
     def listing_queryset(self, queryset):
         # Each article's picture with its list thumbnail: two queries for the whole page.
