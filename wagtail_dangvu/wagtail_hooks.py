@@ -18,6 +18,7 @@ from .admin_publishing import (
 from .compat import PAGE_MODEL
 from .models import DanVanKheoField, Indicator, PartyDocument, Source, Topic
 from .models.documents import may_see_withheld
+from .units.viewsets import AdministrativeUnitViewSet
 from .views import PartyDocumentIndexView
 
 
@@ -145,6 +146,7 @@ class DangvuViewSetGroup(SnippetViewSetGroup):
         DanVanKheoFieldViewSet,
         SourceViewSet,
         TopicViewSet,
+        AdministrativeUnitViewSet,
     )
     menu_icon = "folder-open-inverse"
     menu_label = _("Party portal")

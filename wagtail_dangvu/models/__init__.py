@@ -1,5 +1,6 @@
 """The app's models, one module per concept."""
 
+from ..units.models import AdministrativeUnit, AdministrativeUnitName, UnitKind
 from .base import DangvuPage, DangvuPageForm
 from .dashboard import StatisticsDashboardPage
 from .documents import Circulation, PartyDocument, SecrecyLevel
@@ -32,6 +33,8 @@ from .stories import (
 from .view_counts import ArticleView, ArticleViewCount
 
 __all__ = [
+    "AdministrativeUnit",
+    "AdministrativeUnitName",
     "ArticleView",
     "ArticleViewCount",
     "Circulation",
@@ -63,5 +66,6 @@ __all__ = [
     "StatisticsDashboardPage",
     "StoryKind",
     "Topic",
+    "UnitKind",
     "WithheldFile",
 ]

@@ -177,6 +177,18 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         choices=Circulation.choices,
         default=Circulation.PUBLIC,
     )
+    issuing_unit = models.ForeignKey(
+        "wagtail_dangvu.AdministrativeUnit",
+        verbose_name=_("issuing unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "The commune whose committee issued the document; empty for the province's "
+            "and higher levels' documents, which every commune's register shows."
+        ),
+    )
     implements = ParentalManyToManyField(
         "self",
         verbose_name=_("implements"),
@@ -197,6 +209,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
                 FieldRowPanel([FieldPanel("symbol"), FieldPanel("issue_date")]),
                 FieldRowPanel([FieldPanel("type_name"), FieldPanel("term")]),
                 FieldPanel("issuer_name"),
+                FieldPanel("issuing_unit"),
             ],
             heading=_("Identity"),
         ),
