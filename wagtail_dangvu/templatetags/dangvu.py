@@ -153,3 +153,31 @@ def dangvu_rating(context, page):
         "ratings_installed": apps.is_installed("wagtail_dangvu.ratings"),
         "request": context.get("request"),
     }
+
+
+@register.filter
+def indicator_figure(value, indicator):
+    """A rolled-up figure as a reader expects it: a rate in percent to two places
+    ("111,33%"), an unweighted mean to two places, a count without decimals when whole
+    ("224 cuộc", never "224,00 cuộc"), each followed by the indicator's unit."""
+    if value in (None, ""):
+        return ""
+    try:
+        number_ = Decimal(value)
+        if indicator.aggregation == "ratio":
+            return wording.number(number_, 2) + "%"
+        whole = number_ == number_.to_integral_value()
+        decimals = 2 if indicator.aggregation == "average" or not whole else None
+        text = wording.number(number_ if decimals else number_.to_integral_value(), decimals)
+    except (ValueError, TypeError, ArithmeticError):
+        return value
+    return f"{text} {indicator.unit}" if indicator.unit else text
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]``, or None: for tables keyed by a number in templates."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

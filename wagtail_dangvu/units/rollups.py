@@ -267,8 +267,11 @@ def compute_units_rollup(
         if not rows_by_member and not legacy and indicator.pk in own:
             member_figures = [own[indicator.pk].figure]
         total = combine_units(method, member_figures)
+        counted = set(total.units)
         totals[indicator.pk] = IndicatorTotal(
-            indicator=indicator, total=total, pages=sum(f.pages for f in member_figures)
+            indicator=indicator,
+            total=total,
+            pages=sum(f.pages for f in member_figures if f.unit in counted),
         )
     # The pages a reader may follow: those of the unit's own figures, and in a section
     # without units the pages whose figure could not be combined; one query.
