@@ -15,6 +15,7 @@ PURE = [
     "wagtail_dangvu.rollup",
     "wagtail_dangvu.symbols",
     "wagtail_dangvu.text",
+    "wagtail_dangvu.units.csvfile",
     "wagtail_dangvu.units.graph",
 ]
 
