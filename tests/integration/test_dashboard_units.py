@@ -163,6 +163,9 @@ def test_a_merged_communes_figures_count_for_its_successor(client, province):
     assert '<th scope="row">xã Cũ' not in members  # not a row of its own
     by_unit = {r["unit_code"]: r["value"] for r in rows(client, dashboard.csv_url(), year="2024")}
     assert by_unit == {"26740": "9", "80": "9"}
+    # The successor's own view counts them too, though they sit in the former's section.
+    html = html_of(client, dashboard.url, year="2024", unit="26740")
+    assert "9 cuộc" in html and "xã Cũ" in html
 
 
 def test_the_provinces_own_reports_are_shown_but_not_added(client, province):

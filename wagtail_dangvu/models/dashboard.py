@@ -59,6 +59,19 @@ def counted_pages(root):
     return Page.objects.descendant_of(root).live().public()
 
 
+def counted_unit_pages(unit, units):
+    """:func:`counted_pages` of a unit's section, itself included, and of the sections of
+    its former units, whose figures count for it."""
+    from ..units.rollups import former_sections
+
+    sections = [(unit.section_id, unit.section_path), *former_sections(unit, units)]
+    pages = Page.objects.none()
+    for pk, section_path in sections:
+        section = Page(pk=pk, path=section_path, depth=len(section_path) // Page.steplen)
+        pages = pages | Page.objects.descendant_of(section, inclusive=True)
+    return pages.live().public()
+
+
 class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
     """Adds up the figures of every live, public page below it (or below a chosen page)."""
 
@@ -157,7 +170,7 @@ class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
         years = available_years(pages)
         query = self.read_query(request, root, units, years)
         if query["root"].path != root.path:
-            pages = counted_pages(query["root"]).values("pk")
+            pages = counted_unit_pages(query["unit"], units).values("pk")
         rollup = compute_units_rollup(
             query["root"], pages, query["year"], query["unit"], units=units, years=years
         )

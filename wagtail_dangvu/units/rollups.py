@@ -140,6 +140,21 @@ def load_units() -> dict[int, UnitInfo]:
     }
 
 
+def former_sections(unit: UnitInfo, units: dict[int, UnitInfo]) -> list[tuple[int, str]]:
+    """(page pk, path) of the sections of the units merged into ``unit``, at any remove."""
+    found: dict[int, UnitInfo] = {}
+    frontier = {unit.pk}
+    while frontier:
+        merged = [
+            u
+            for u in units.values()
+            if u.successor_id in frontier and u.pk not in found and u.pk != unit.pk
+        ]
+        found.update((u.pk, u) for u in merged)
+        frontier = {u.pk for u in merged}
+    return [(u.section_id, u.section_path) for u in found.values() if u.section_path]
+
+
 def section_unit(root: Page, units: dict[int, UnitInfo]) -> UnitInfo | None:
     """The unit whose section is ``root``'s nearest ancestor-or-self (no query)."""
     by_path = {u.section_path: u for u in units.values() if u.section_path}
