@@ -10,10 +10,13 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -26,7 +29,8 @@ from .. import charts
 from ..compat import PAGE_MODEL
 from ..csvsafe import neutralise
 from ..downloads import content_disposition
-from ..wording import chart_words
+from ..formats import format_number
+from ..wording import chart_words, indicator_figure, number_style
 from .base import DangvuPage
 
 CSV_COLUMNS = (
@@ -196,6 +200,7 @@ class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
             "rollup": rollup,
             "query": query,
             "members": members,
+            "member_table": member_table(rollup, members),
             "descending": descending,
             "ranking": self.ranking(rollup, rank) if rank is not None else None,
         }
@@ -300,6 +305,41 @@ class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
                 value = rollup.totals[indicator.pk].total.value
                 entry["values"][str(year)] = None if value is None else float(value)
         return {"years": list(years), "indicators": list(indicators.values())}
+
+
+def member_table(rollup, members) -> list[dict]:
+    """The communes' table, worded once here: a row per commune with its cells' HTML (an
+    en dash where a commune has no figure), every text escaped, so that the template
+    writes a row at a time whatever the number of indicators."""
+    style = number_style()
+    no_whole = escape(gettext("no whole"))
+    table = []
+    for row in members:
+        cells = []
+        for indicator in rollup.indicators:
+            cell = row.cells.get(indicator.pk)
+            if cell is None:
+                cells.append("<td>–</td>")
+                continue
+            figure = cell.figure
+            if figure.problem is not None:
+                number_ = escape(format_number(figure.value, None, style))
+                shown = f'<span class="dangvu-dashboard__uncombined">{number_} ({no_whole})</span>'
+            else:
+                text = indicator_figure(figure.value, indicator.aggregation, indicator.unit, style)
+                shown = f'<data value="{escape(_plain(figure.value))}">{escape(text)}</data>'
+            if cell.former_names:
+                former = gettext("from former %(names)s") % {"names": ", ".join(cell.former_names)}
+                shown += f"<br><small>{escape(former)}</small>"
+            cells.append(f"<td>{shown}</td>")
+        table.append(
+            {
+                "name": row.unit.name,
+                "query": quote(row.unit.code) if row.unit.section_id else "",
+                "cells": mark_safe("".join(cells)),
+            }
+        )
+    return table
 
 
 def _display_value(value: Decimal | None, indicator) -> Decimal | None:

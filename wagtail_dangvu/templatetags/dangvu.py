@@ -163,15 +163,9 @@ def indicator_figure(value, indicator):
     if value in (None, ""):
         return ""
     try:
-        number_ = Decimal(value)
-        if indicator.aggregation == "ratio":
-            return wording.number(number_, 2) + "%"
-        whole = number_ == number_.to_integral_value()
-        decimals = 2 if indicator.aggregation == "average" or not whole else None
-        text = wording.number(number_ if decimals else number_.to_integral_value(), decimals)
+        return wording.indicator_figure(value, indicator.aggregation, indicator.unit)
     except (ValueError, TypeError, ArithmeticError):
         return value
-    return f"{text} {indicator.unit}" if indicator.unit else text
 
 
 @register.filter
