@@ -18,8 +18,8 @@ from .admin_publishing import (
 from .compat import PAGE_MODEL
 from .models import DanVanKheoField, Indicator, PartyDocument, Source, Topic
 from .models.documents import may_see_withheld
+from .units import register_admin
 from .units.viewsets import AdministrativeUnitViewSet
-from .views import PartyDocumentIndexView
 
 
 class PartyDocumentFilterSet(WagtailFilterSet):
@@ -59,15 +59,17 @@ class PartyDocumentViewSet(SnippetViewSet):
     model = PartyDocument
     icon = "doc-full"
     menu_label = pgettext_lazy("party documents", "Documents")
-    index_view_class = PartyDocumentIndexView
-    edit_view_class = admin_gate.EditView
+    index_view_class = register_admin.IndexView
+    edit_view_class = register_admin.EditView
     copy_view_class = admin_gate.CopyView
-    delete_view_class = admin_gate.DeleteView
+    delete_view_class = register_admin.DeleteView
     usage_view_class = admin_gate.UsageView
     history_view_class = admin_gate.HistoryView
     inspect_view_class = admin_gate.InspectView
     chooser_viewset_class = admin_gate.PartyDocumentChooserViewSet
-    edit_handler = ObjectList(PartyDocument.panels, base_form_class=admin_gate.PartyDocumentForm)
+    edit_handler = ObjectList(
+        PartyDocument.panels, base_form_class=register_admin.PartyDocumentForm
+    )
     filterset_class = PartyDocumentFilterSet
     list_display = ["symbol", "type_name", "issue_date", "issuer_name", "secrecy", "circulation"]
     ordering = ["-issue_date"]
@@ -77,8 +79,12 @@ class PartyDocumentViewSet(SnippetViewSet):
         return PartyDocument.objects.visible_to(request.user)
 
 
+# A commune's editors act on their own unit's entries only (wagtail_dangvu.units).
+if not register_admin.install_register_policy():  # pragma: no cover - Wagtail 7
+    PartyDocumentViewSet.permission_policy = register_admin.register_policy
+
 # Registered after Wagtail's own bulk delete, which it replaces for the register.
-hooks.register("register_bulk_action", admin_gate.PartyDocumentDeleteBulkAction, order=1)
+hooks.register("register_bulk_action", register_admin.DeleteBulkAction, order=1)
 
 
 @hooks.register("register_admin_urls", order=-1)

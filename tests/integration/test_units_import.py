@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from django.utils import translation
 
 from wagtail_dangvu.models import AdministrativeUnit, UnitKind
@@ -168,3 +169,13 @@ def test_every_problem_of_the_import_is_worded_in_english_and_vietnamese(code):
         vietnamese = word(Problem(code, params))
     assert english.startswith("Line 7: ") and vietnamese.startswith("Dòng 7: ")
     assert english != vietnamese
+
+
+def test_a_hostile_name_is_stored_as_written_and_shown_escaped_in_the_admin(tmp_path, admin_client):
+    hostile = '<script>alert("x")</script> & xã'
+    run("import", write_csv(tmp_path, ['1,"' + hostile.replace('"', '""') + '",xa,,,,']))
+    assert AdministrativeUnit.objects.get(code="1").name == hostile
+    listing = admin_client.get(reverse("wagtailsnippets_wagtail_dangvu_administrativeunit:list"))
+    text = listing.content.decode()
+    assert "<script>alert" not in text
+    assert "&lt;script&gt;alert" in text

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("wagtail_dangvu", "0007_administrative_units"),
+        ("wagtail_dangvu", "0008_unit_groups"),
     ]
 
     operations = [

@@ -127,7 +127,11 @@ class DangvuPageForm(WagtailAdminPageForm):
         refused = set()
         if not keeper:
             added = set(chosen) - getattr(self, "_chosen_before", set())
-            for document in PartyDocument.objects.withheld().filter(pk__in=added):
+            # Withheld entries, and for a commune's editor another commune's entries.
+            visible = PartyDocument.objects.visible_to(self.for_user)
+            for document in PartyDocument.objects.filter(pk__in=added).exclude(
+                pk__in=visible.values("pk")
+            ):
                 refused.add(document.pk)
                 self.add_error(
                     self._field(chosen[document.pk]),

@@ -12,6 +12,7 @@ import re
 from functools import reduce
 from operator import and_, or_
 
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -67,7 +68,13 @@ def may_see_withheld(user) -> bool:
     """
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return user.is_superuser or any(user.has_perm(perm) for perm in REGISTER_PERMISSIONS)
+    if user.is_superuser:
+        return True
+    from ..units.permissions import unit_scope
+
+    # A commune's editors keep their own entries, never withheld ones (the province's
+    # keepers do): wagtail_dangvu.units.permissions.
+    return any(user.has_perm(perm) for perm in REGISTER_PERMISSIONS) and unit_scope(user) is None
 
 
 class PartyDocumentQuerySet(models.QuerySet):
@@ -80,8 +87,15 @@ class PartyDocumentQuerySet(models.QuerySet):
         return self.exclude(secrecy=SecrecyLevel.NORMAL, circulation=Circulation.PUBLIC)
 
     def visible_to(self, user):
-        """What ``user`` may see of the register: everything, or the public entries."""
-        return self if may_see_withheld(user) else self.public()
+        """What ``user`` may see of the register: everything, or the public entries; for a
+        commune's editor, the public entries of the province and of their own units."""
+        from ..units.permissions import unit_scope
+
+        visible = self if may_see_withheld(user) else self.public()
+        scope = unit_scope(user)
+        if scope is None:
+            return visible
+        return visible.filter(Q(issuing_unit__isnull=True) | Q(issuing_unit__in=scope))
 
     def with_symbol(self, symbol: DocumentSymbol):
         """Documents written with this symbol (several terms may reuse it)."""
@@ -209,7 +223,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
                 FieldRowPanel([FieldPanel("symbol"), FieldPanel("issue_date")]),
                 FieldRowPanel([FieldPanel("type_name"), FieldPanel("term")]),
                 FieldPanel("issuer_name"),
-                FieldPanel("issuing_unit"),
+                FieldPanel("issuing_unit", widget=forms.Select),
             ],
             heading=_("Identity"),
         ),
@@ -238,6 +252,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         index.FilterField("secrecy"),
         index.FilterField("circulation"),
         index.FilterField("locale_id"),
+        index.FilterField("issuing_unit"),
     ]
 
     api_fields = [
@@ -308,7 +323,12 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
         return not self.is_public
 
     def is_visible_to(self, user) -> bool:
-        return self.is_public or may_see_withheld(user)
+        if not (self.is_public or may_see_withheld(user)):
+            return False
+        from ..units.permissions import unit_scope
+
+        scope = unit_scope(user)
+        return scope is None or self.issuing_unit_id is None or self.issuing_unit_id in scope
 
     @classmethod
     def from_db(cls, db, field_names, values):

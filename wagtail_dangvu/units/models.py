@@ -110,6 +110,35 @@ class AdministrativeUnit(index.Indexed, ClusterableModel):
         ),
     )
 
+    # What ``manage.py dangvu_units groups`` made for a unit with a section.
+    editors_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("editors' group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderators_group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("moderators' group"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=pgettext_lazy("of an administrative unit", "collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     objects = AdministrativeUnitQuerySet.as_manager()
 
     panels = [

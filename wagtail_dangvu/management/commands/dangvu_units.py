@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext, ngettext
 
 from wagtail_dangvu.problems import ProblemError
+from wagtail_dangvu.units.groups import ensure_unit_groups
 from wagtail_dangvu.units.importer import import_units
 from wagtail_dangvu.units.wording import word
 
@@ -25,6 +26,45 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         if action == "import":
             self.load(options["file"])
+        else:
+            self.groups()
+
+    def groups(self):
+        result = ensure_unit_groups()
+        for name in result.workflow_kept:
+            self.stdout.write(
+                self.style.WARNING(
+                    gettext(
+                        "%(unit)s: its section already has another workflow; it was left as it is."
+                    )
+                    % {"unit": name}
+                )
+            )
+        if not result.changed:
+            self.stdout.write(
+                ngettext(
+                    "Nothing changed: the %(count)s unit with a section already has its groups.",
+                    "Nothing changed: the %(count)s units with a section already have their "
+                    "groups.",
+                    result.units,
+                )
+                % {"count": result.units}
+            )
+            return
+        for added in result.added:
+            self.stdout.write(gettext("Added: %(what)s") % {"what": added})
+        self.stdout.write(
+            self.style.SUCCESS(
+                ngettext(
+                    "The %(count)s unit with a section has its groups (%(granted)s "
+                    "permissions given).",
+                    "The %(count)s units with a section have their groups (%(granted)s "
+                    "permissions given).",
+                    result.units,
+                )
+                % {"count": result.units, "granted": result.granted}
+            )
+        )
 
     def load(self, file_name):
         path = Path(file_name)
