@@ -13,6 +13,7 @@ from decimal import Decimal
 from urllib.parse import quote
 
 from django.db import models
+from django.db.models import Q
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.html import escape
@@ -23,7 +24,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .. import charts
 from ..compat import PAGE_MODEL
@@ -52,28 +53,42 @@ class DashboardQueryError(ValueError):
     """A dashboard query a reader cannot get an answer to, with the words to tell them."""
 
 
-def counted_pages(root):
-    """The pages whose figures a roll-up over ``root`` adds up: live and public ones below it.
+def restricted_paths() -> list[str]:
+    """The paths of the pages under a view restriction, in one query."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def counted_figures(sections, restricted: list[str]) -> Q:
+    """Which figures a roll-up reads: those of live pages in ``sections`` ((path, depth,
+    inclusive) each) outside every restricted section.
 
     A page behind a view restriction (its own or an ancestor's, added before or after it
     was published) is left out, so a dashboard never reveals a figure, or the existence of
-    an indicator, that only a signed-in reader may see. Restrictions are read when the
-    roll-up is computed, in one query however many there are.
+    an indicator, that only a signed-in reader may see; ``restricted`` is read when the
+    roll-up is computed. The condition is on the figures' pages, joined from the figures,
+    so the database reads the figures of a year, not every page of the province.
     """
-    return Page.objects.descendant_of(root).live().public()
+    within = Q(pk__in=[])
+    for section_path, depth, inclusive in sections:
+        within |= Q(
+            page__path__startswith=section_path,
+            page__depth__gte=depth if inclusive else depth + 1,
+        )
+    scope = within & Q(page__live=True)
+    for restricted_path in restricted:
+        scope &= ~Q(page__path__startswith=restricted_path)
+    return scope
 
 
-def counted_unit_pages(unit, units):
-    """:func:`counted_pages` of a unit's section, itself included, and of the sections of
-    its former units, whose figures count for it."""
+def counted_unit_figures(unit, units, restricted: list[str]) -> Q:
+    """:func:`counted_figures` of a unit's section, itself included, and of the sections
+    of its former units, whose figures count for it."""
     from ..units.rollups import former_sections
 
     sections = [(unit.section_id, unit.section_path), *former_sections(unit, units)]
-    pages = Page.objects.none()
-    for pk, section_path in sections:
-        section = Page(pk=pk, path=section_path, depth=len(section_path) // Page.steplen)
-        pages = pages | Page.objects.descendant_of(section, inclusive=True)
-    return pages.live().public()
+    return counted_figures(
+        [(path_, len(path_) // Page.steplen, True) for _pk, path_ in sections], restricted
+    )
 
 
 class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
@@ -170,11 +185,12 @@ class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
 
         root = self.rollup_root()
         units = load_units()
-        pages = counted_pages(root).values("pk")
+        restricted = restricted_paths()
+        pages = counted_figures([(root.path, root.depth, False)], restricted)
         years = available_years(pages)
         query = self.read_query(request, root, units, years)
         if query["root"].path != root.path:
-            pages = counted_unit_pages(query["unit"], units).values("pk")
+            pages = counted_unit_figures(query["unit"], units, restricted)
         rollup = compute_units_rollup(
             query["root"], pages, query["year"], query["unit"], units=units, years=years
         )
@@ -286,7 +302,7 @@ class StatisticsDashboardPage(RoutablePageMixin, DangvuPage):
 
         root = self.rollup_root()
         units = load_units()
-        pages = counted_pages(root).values("pk")
+        pages = counted_figures([(root.path, root.depth, False)], restricted_paths())
         years = available_years(pages)
         indicators = {}
         for year in years:

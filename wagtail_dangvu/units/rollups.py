@@ -207,20 +207,22 @@ def members_of(top: UnitInfo | None, root: Page, units: dict[int, UnitInfo]) -> 
     return outermost
 
 
-def available_years(pages) -> tuple[int, ...]:
-    years = IndicatorValue.objects.filter(page__in=pages).values_list("year", flat=True)
+def available_years(scope) -> tuple[int, ...]:
+    """The years with figures in ``scope`` (a condition on the figures)."""
+    years = IndicatorValue.objects.filter(scope).values_list("year", flat=True)
     return tuple(sorted(set(years.distinct().order_by())))
 
 
 def compute_units_rollup(
     root: Page,
-    pages,
+    scope,
     year: int | None,
     unit: UnitInfo | None = None,
     units: dict[int, UnitInfo] | None = None,
     years: tuple[int, ...] | None = None,
 ) -> UnitsRollup:
-    """The figures of ``year`` over the live, public ``pages`` below ``root``, by unit.
+    """The figures of ``year`` in ``scope`` (which figures count: a condition on them,
+    ``models.dashboard.counted_figures``) over the section of ``root``, by unit.
 
     ``unit`` is the dashboard's unit (by default the one owning ``root``'s section); with
     no unit anywhere each page counts as its own reporter, as before units existed.
@@ -228,8 +230,8 @@ def compute_units_rollup(
     units = load_units() if units is None else units
     top = unit if unit is not None else section_unit(root, units)
     members = {u.pk: u for u in members_of(top, root, units)}
-    years = available_years(pages) if years is None else years
-    values = IndicatorValue.objects.filter(page__in=pages, year=year).order_by(
+    years = available_years(scope) if years is None else years
+    values = IndicatorValue.objects.filter(scope, year=year).order_by(
         "observed_on", "page__last_published_at", "page_id"
     )
     rows = values.values_list(
