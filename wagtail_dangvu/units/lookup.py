@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from django.db.models import F
+from wagtail.models import Page
 
 from .models import AdministrativeUnit
 
-# Wagtail's materialised path: four characters per level (treebeard's steplen).
-STEPLEN = 4
+# Wagtail's materialised path: a fixed number of characters per level (treebeard's steplen).
+STEPLEN = Page.steplen
 _CACHE_ATTRIBUTE = "_dangvu_units_by_section_path"
 
 
-def _ancestor_paths(path: str) -> list[str]:
+def ancestor_paths(path: str) -> list[str]:
+    """The tree paths of a page's ancestors and its own, from the root down."""
     return [path[:end] for end in range(STEPLEN, len(path) + 1, STEPLEN)]
 
 
@@ -27,7 +29,7 @@ def units_of(pages, request=None) -> dict:
         cache = {}
         if request is not None:
             setattr(request, _CACHE_ATTRIBUTE, cache)
-    wanted = {path for page in pages for path in _ancestor_paths(page.path)} - cache.keys()
+    wanted = {path for page in pages for path in ancestor_paths(page.path)} - cache.keys()
     if wanted:
         found = {
             unit.section_path: unit
@@ -42,7 +44,7 @@ def units_of(pages, request=None) -> dict:
         result[page.pk] = next(
             (
                 cache[path]
-                for path in reversed(_ancestor_paths(page.path))
+                for path in reversed(ancestor_paths(page.path))
                 if cache[path] is not None
             ),
             None,

@@ -20,7 +20,7 @@ from wagtail.models import GroupPagePermission
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .graph import predecessors
-from .lookup import _ancestor_paths
+from .lookup import ancestor_paths
 from .models import AdministrativeUnit, UnitKind
 
 PROVINCE_KINDS = frozenset({UnitKind.TINH, UnitKind.THANH_PHO_TW})
@@ -49,7 +49,7 @@ def _scope_of(user) -> frozenset[int] | None:
     )
     if not paths:
         return None
-    wanted = {ancestor for path in paths for ancestor in _ancestor_paths(path)}
+    wanted = {ancestor for path in paths for ancestor in ancestor_paths(path)}
     by_path = {
         unit.section_path: unit
         for unit in AdministrativeUnit.objects.filter(section__path__in=wanted)
@@ -59,7 +59,7 @@ def _scope_of(user) -> frozenset[int] | None:
     units = set()
     for path in paths:
         unit = next(
-            (by_path[a] for a in reversed(_ancestor_paths(path)) if a in by_path),
+            (by_path[a] for a in reversed(ancestor_paths(path)) if a in by_path),
             None,
         )
         if unit is None or unit.kind in PROVINCE_KINDS:
