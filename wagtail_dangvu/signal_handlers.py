@@ -49,8 +49,8 @@ def index_page(page: DangvuPage) -> None:
 
     reference_date = page.reference_date()
     figures = defaultdict(list)
-    for indicator, value in page.indicator_figures():
-        figures[indicator].append(Observation(value=value, when=None))
+    for indicator, value, whole in page.indicator_parts():
+        figures[indicator].append((value, whole))
 
     with transaction.atomic():
         DocumentMention.objects.filter(page=page).delete()
@@ -64,11 +64,34 @@ def index_page(page: DangvuPage) -> None:
                 page=page,
                 indicator=indicator,
                 year=reference_date.year,
-                value=combine(Aggregation(indicator.aggregation), observations),
                 observed_on=reference_date,
+                **page_figure(indicator, parts),
             )
-            for indicator, observations in figures.items()
+            for indicator, parts in figures.items()
         )
+
+
+def page_figure(indicator, parts: list[tuple]) -> dict:
+    """One page's figure for ``indicator`` from its blocks' (value, whole) pairs.
+
+    Several blocks of one page combine by the indicator's rule; a rate's parts and wholes
+    add up, and it keeps no numerator and denominator if one of its blocks gave no whole
+    (the roll-up then lists it as a rate it cannot combine).
+    """
+    method = Aggregation(indicator.aggregation)
+    if method is not Aggregation.RATIO:
+        value = combine(method, [Observation(value=value) for value, _whole in parts])
+        return {"value": value, "numerator": None, "denominator": None}
+    if all(whole for _value, whole in parts):
+        numerator = combine("sum", [value for value, _whole in parts])
+        denominator = combine("sum", [whole for _value, whole in parts])
+        return {
+            "value": numerator * 100 / denominator,
+            "numerator": numerator,
+            "denominator": denominator,
+        }
+    value = combine("max", [value for value, _whole in parts])
+    return {"value": value, "numerator": None, "denominator": None}
 
 
 def unindex_page(page) -> None:

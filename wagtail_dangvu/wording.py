@@ -457,3 +457,22 @@ def word(problem: Problem) -> str:
 def words(problems: Iterable[Problem]) -> list[str]:
     """:func:`word` for each problem, in order."""
     return [word(problem) for problem in problems]
+
+
+def indicator_figure(
+    value, aggregation: str, unit: str = "", style: NumberStyle | None = None
+) -> str:
+    """A rolled-up figure as a reader expects it: a rate in percent to two places
+    ("111,33%"), an unweighted mean to two places, a count without decimals when whole
+    ("224 cuộc", never "224,00 cuộc"), each followed by the indicator's unit (a rate by
+    "%" alone). ``style``: the numbers' style, the active language's by default."""
+    number_ = Decimal(value)
+    style = style or number_style()
+    if aggregation == "ratio":
+        return format_number(number_, 2, style) + "%"
+    whole = number_ == number_.to_integral_value()
+    if aggregation == "average" or not whole:
+        text = format_number(number_, 2, style)
+    else:
+        text = format_number(number_.to_integral_value(), None, style)
+    return f"{text} {unit}" if unit else text

@@ -86,6 +86,8 @@ LAYERS = {
     "wagtail_dangvu.units.wording": FRAME,
     "wagtail_dangvu.units.display": UNITS,
     "wagtail_dangvu.units.filters": UNITS,
+    # A commune's figures: read from the records, below the dashboard page.
+    "wagtail_dangvu.units.rollups": PAGE_BASE,
     "wagtail_dangvu.units.models": UNITS,
     "wagtail_dangvu.units.lookup": UNITS,
     "wagtail_dangvu.units.permissions": UNITS,

@@ -45,6 +45,9 @@ FIGURE_FIELDS = (
     (TargetProgressBlock, "achieved"),
     (ComparisonBlock, "current_value"),
 )
+# Where a block keeps the whole its figure is a part of, first found first: a rate
+# indicator adds up the figures (numerators) and these (denominators).
+WHOLE_FIELDS = {StatisticBlock: ("denominator", "target"), TargetProgressBlock: ("target",)}
 
 
 class DocumentReferences:
@@ -311,6 +314,22 @@ class DangvuPage(Page):
                     value = leaf.value.get(field_name)
                     if indicator is not None and value is not None:
                         figures.append((indicator, value))
+        return figures
+
+    def indicator_parts(self):
+        """(indicator, value, whole) for each figure tied to an indicator; ``whole`` is
+        the denominator or target it is a part of, or None."""
+        figures = []
+        for leaf in walk_page(self):
+            for block_class, field_name in FIGURE_FIELDS:
+                if isinstance(leaf.block, block_class):
+                    indicator = leaf.value.get("indicator")
+                    value = leaf.value.get(field_name)
+                    if indicator is None or value is None:
+                        continue
+                    wholes = (leaf.value.get(name) for name in WHOLE_FIELDS.get(block_class, ()))
+                    whole = next((w for w in wholes if w is not None), None)
+                    figures.append((indicator, value, whole))
         return figures
 
     # Search ----------------------------------------------------------------------------

@@ -37,11 +37,24 @@ class Indicator(TranslatableMixin, index.Indexed, models.Model):
         max_length=10,
         choices=[
             (Aggregation.SUM.value, _("Sum (e.g. number of inspections)")),
-            (Aggregation.AVERAGE.value, _("Average (e.g. a rate in %)")),
-            (Aggregation.LATEST.value, _("Latest value")),
+            (
+                Aggregation.RATIO.value,
+                _("Rate: sum of the parts over sum of the wholes (e.g. a target achieved in %)"),
+            ),
             (Aggregation.MAX.value, pgettext_lazy("aggregation", "Maximum")),
+            (Aggregation.MIN.value, pgettext_lazy("aggregation", "Minimum")),
+            (Aggregation.LATEST.value, _("Latest value")),
+            (
+                Aggregation.AVERAGE.value,
+                _("Unweighted mean of the units' figures (only if chosen on purpose)"),
+            ),
         ],
         default=Aggregation.SUM.value,
+        help_text=_(
+            "How the figures of several communes add up to the province's. A rate adds up "
+            "its parts and its wholes (115/100 and 52/50 make 167/150, 111,33%), so each "
+            "figure of a rate needs its 'out of' or its target."
+        ),
     )
     allow_negative = models.BooleanField(
         _("allow negative values"),
@@ -102,6 +115,14 @@ class IndicatorValue(models.Model):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     year = models.PositiveSmallIntegerField(_("year"))
     value = models.DecimalField(_("value"), max_digits=24, decimal_places=4)
+    # A rate's parts: what was achieved and out of how much (a target, a whole), so rates
+    # of several communes add up as the sum of the parts over the sum of the wholes.
+    numerator = models.DecimalField(
+        pgettext_lazy("of a rate", "part"), max_digits=24, decimal_places=4, null=True, blank=True
+    )
+    denominator = models.DecimalField(
+        pgettext_lazy("of a rate", "whole"), max_digits=24, decimal_places=4, null=True, blank=True
+    )
     observed_on = models.DateField(_("observed on"))
 
     class Meta:

@@ -179,3 +179,25 @@ def dangvu_rating(context, page):
         "ratings_installed": apps.is_installed("wagtail_dangvu.ratings"),
         "request": context.get("request"),
     }
+
+
+@register.filter
+def indicator_figure(value, indicator):
+    """A rolled-up figure as a reader expects it: a rate in percent to two places
+    ("111,33%"), an unweighted mean to two places, a count without decimals when whole
+    ("224 cuộc", never "224,00 cuộc"), each followed by the indicator's unit."""
+    if value in (None, ""):
+        return ""
+    try:
+        return wording.indicator_figure(value, indicator.aggregation, indicator.unit)
+    except (ValueError, TypeError, ArithmeticError):
+        return value
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]``, or None: for tables keyed by a number in templates."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None
