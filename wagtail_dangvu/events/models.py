@@ -166,7 +166,7 @@ class SeminarEventPage(AbstractArticlePage):
         _("address"),
         max_length=255,
         blank=True,
-        help_text=_("Commune, district and province, e.g. xã Long Bình, huyện Gò Công Tây."),
+        help_text=_('Commune or ward and province, written "xã …, tỉnh …" or "phường …, tỉnh …".'),
     )
     organiser = models.CharField(
         _("organiser"), max_length=255, help_text=_("e.g. Đảng ủy xã Long Bình.")
