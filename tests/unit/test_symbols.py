@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from wagtail_dangvu.pure.problems import Problem
 from wagtail_dangvu.pure.symbols import (
+    FORMER_PARTY_ISSUERS,
     ISSUERS,
     TYPE_NAMES,
     Code,
@@ -713,3 +714,38 @@ def test_every_problem_is_a_code_with_plain_parameters(text):
     for problem in problems_of(text):
         assert isinstance(problem, Problem) and problem.code in set(Code)
         assert all(isinstance(value, str | int) for value in problem.params.values())
+
+
+# The issuers of the two-level system (since 1 July 2025) a commune or ward portal cites:
+# the Tỉnh ủy and its boards, the commune's Đảng ủy and its inspection committee, its cells.
+TWO_LEVEL_ISSUERS = ("TU", "BTCTU", "BTGDVTU", "UBKTTU", "VPTU", "ĐU", "UBKTĐU", "CB", "TW")
+
+
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(sorted(TYPE_NAMES["party"])),
+    st.sampled_from(TWO_LEVEL_ISSUERS),
+)
+def test_two_level_issuers_parse_without_a_warning(number, type_code, issuer):
+    symbol = parse_symbol(f"{number:02d}-{type_code}/{issuer}")
+    assert symbol.warnings == ()
+    assert symbol.issuer_name
+    assert not symbol.issued_before_two_levels
+
+
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(sorted(TYPE_NAMES["party"])),
+    st.sampled_from(sorted(FORMER_PARTY_ISSUERS)),
+)
+def test_documents_of_former_issuers_still_parse_as_history(number, type_code, issuer):
+    symbol = parse_symbol(f"{number:02d}-{type_code}/{issuer}")
+    assert symbol.warnings == ()
+    assert symbol.issuer_name == ISSUERS["party"][issuer]
+    assert symbol.issued_before_two_levels
+
+
+def test_the_seed_articles_district_plan_is_history_and_the_communes_is_not():
+    assert parse_symbol("44-KH/HU").issued_before_two_levels
+    assert not parse_symbol("25-KH/ĐU").issued_before_two_levels
+    assert not parse_symbol("1034/QĐ-TTg").issued_before_two_levels

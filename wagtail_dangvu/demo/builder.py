@@ -10,6 +10,8 @@ the model names them. A value may refer to other demo content with a one-key tab
 - ``{ "$field" = "kinh-te" }``: the "dân vận khéo" field with this slug;
 - ``{ "$source" = "Đảng ủy xã Long Bình" }``, ``{ "$topic" = "thuc-hien-ket-luan-21" }``:
   the news source with this name, the topic with this slug (``snippets.toml``);
+- ``{ "$image" = "toa-dam-tong-ket" }``: the illustration with this key (``images.toml``),
+  drawn by the builder: the demo carries no photograph of a real event;
 - ``{ "$unit" = "MH-01" }``: the administrative unit with this code (``units.toml``);
 - ``{ "$days_from_today" = 10 }``: a date that many days after the day the demo is built.
 
@@ -17,6 +19,10 @@ A page's ``model = "$home"`` is the home page's own type: a commune's home page,
 section of its unit (``units.toml`` names each unit's section by its slug path). Each
 unit with a section gets its editors' and moderators' groups (``manage.py dangvu_units
 groups``).
+
+A page may name ``[[page.links]]`` (``before``, ``page``): once every page exists, a
+paragraph "``before`` <the linked page's title>" linking to that page ends its body, so two
+pages can link to each other whichever is created first.
 
 Inside a StreamField a reference becomes the object's id, as a chooser block stores it. A
 date and time without an offset is in the portal's time zone (TOML's local date-time).
@@ -28,6 +34,7 @@ an indicator code) before it is created, so a second run changes nothing.
 from __future__ import annotations
 
 import datetime
+import html
 import io
 import tomllib
 from dataclasses import dataclass, field
@@ -36,10 +43,12 @@ from pathlib import Path
 
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.core.management import call_command
 from django.db import models, transaction
 from django.utils import timezone
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from wagtail_dangvu.articles.reading import Source, Topic
@@ -80,6 +89,7 @@ class DemoBuilder:
     def __init__(self):
         self.report = DemoReport()
         self.references: dict[str, dict[str, models.Model]] = {}
+        self.pending_links: list[tuple[Page, list[dict]]] = []
 
     @property
     def home(self) -> Page:
@@ -221,6 +231,19 @@ class DemoBuilder:
                     self.report.add(f"{model._meta.verbose_name}: {snippet}")
                 found[entry[key]] = snippet
 
+    def images(self) -> None:
+        """The demo's illustrations, drawn here: flat shapes, no real scene or person."""
+        found = self.references.setdefault("image", {})
+        image_model = get_image_model()
+        for entry in load("images.toml")["image"]:
+            image = image_model.objects.filter(title=entry["title"]).first()
+            if image is None:
+                image = image_model(title=entry["title"], description=entry["description"])
+                image.file = ImageFile(draw_illustration(), name=f"{entry['key']}.png")
+                image.save()
+                self.report.add(f"image: {image.title}")
+            found[entry["key"]] = image
+
     # Pages -------------------------------------------------------------------------------
 
     def page_at(self, path: str) -> Page:
@@ -255,7 +278,27 @@ class DemoBuilder:
                 parent = self.page_at(entry.pop("parent", ""))
                 slug = entry.pop("slug")
                 tags = entry.pop("tags", [])
-                self.child(parent, model, slug, tags=tags, **self.fields_of(model, entry))
+                links = entry.pop("links", [])
+                created = len(self.report.created)
+                page = self.child(parent, model, slug, tags=tags, **self.fields_of(model, entry))
+                if links and len(self.report.created) > created:
+                    self.pending_links.append((page, links))
+        self.link_pages()
+
+    def link_pages(self) -> None:
+        """End the body of each page created in this run with its links to other pages."""
+        for page, links in self.pending_links:
+            for link in links:
+                target = self.page_at(link["page"])
+                page.body.append(
+                    (
+                        "paragraph",
+                        f'<p>{html.escape(link["before"])}<a linktype="page" id="{target.pk}">'
+                        f"{html.escape(target.title)}</a></p>",
+                    )
+                )
+            page.save_revision().publish()
+        self.pending_links = []
 
     # Ratings and English versions ---------------------------------------------------------
 
@@ -293,9 +336,28 @@ class DemoBuilder:
         self.indicators()
         self.story_fields()
         self.reading_snippets()
+        self.images()
         self.pages()
         self.sections()
         self.groups()
         self.ratings()
         self.english()
         return self.report
+
+
+def draw_illustration() -> io.BytesIO:
+    """A flat drawing of a speaker at a lectern before a hall's banner (PNG, 1200×675)."""
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (1200, 675), (236, 228, 214))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 0, 1200, 170), fill=(176, 30, 35))  # the hall's banner
+    draw.rectangle((0, 170, 1200, 182), fill=(224, 178, 60))
+    draw.ellipse((555, 250, 645, 340), fill=(120, 92, 70))  # the speaker
+    draw.rounded_rectangle((510, 345, 690, 560), radius=40, fill=(52, 64, 92))
+    draw.polygon([(430, 470), (770, 470), (740, 675), (460, 675)], fill=(140, 96, 58))
+    draw.rectangle((0, 640, 1200, 675), fill=(160, 150, 136))  # the stage
+    out = io.BytesIO()
+    picture.save(out, format="PNG")
+    out.seek(0)
+    return out

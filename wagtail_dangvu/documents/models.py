@@ -158,7 +158,7 @@ class PartyDocument(TranslatableMixin, index.Indexed, ClusterableModel):
     issuer_name = models.CharField(
         _("issuing body"),
         max_length=255,
-        help_text=_("e.g. Ban Chấp hành Trung ương Đảng, Ban Thường vụ Huyện ủy."),
+        help_text=_("e.g. Ban Chấp hành Trung ương Đảng, Ban Thường vụ Tỉnh ủy, Đảng ủy xã."),
     )
     term = models.CharField(
         _("term"),

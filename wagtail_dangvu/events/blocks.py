@@ -18,7 +18,7 @@ class ChairBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         max_length=255,
         label=pgettext_lazy("position held by a person", "Title"),
-        help_text=_("e.g. Huyện ủy viên, Bí thư Đảng ủy xã."),
+        help_text=_("e.g. Tỉnh ủy viên, Bí thư Đảng ủy xã."),
     )
     role = blocks.CharBlock(
         required=False,

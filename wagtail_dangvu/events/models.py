@@ -170,7 +170,7 @@ class SeminarEventPage(AbstractArticlePage):
         _("address"),
         max_length=255,
         blank=True,
-        help_text=_("Commune, district and province, e.g. xã Long Bình, huyện Gò Công Tây."),
+        help_text=_('Commune or ward and province, written "xã …, tỉnh …" or "phường …, tỉnh …".'),
     )
     organiser = models.CharField(
         _("organiser"),

@@ -55,6 +55,7 @@ from typing import Literal
 from wagtail_dangvu.pure.problems import Problem, ProblemError
 
 __all__ = [
+    "FORMER_PARTY_ISSUERS",
     "ISSUERS",
     "TYPE_NAMES",
     "Code",
@@ -221,6 +222,14 @@ TYPE_NAMES: Mapping[System, Mapping[str, tuple[str, ...]]] = MappingProxyType(
 #: Issuing bodies per system: ``ISSUERS["party"]["HU"] == "Huyện ủy"``.
 ISSUERS: Mapping[System, Mapping[str, str]] = MappingProxyType(
     {"party": MappingProxyType(_PARTY_ISSUERS), "state": MappingProxyType(_STATE_ISSUERS)}
+)
+
+#: Party issuers of the three-level system, gone since 1 July 2025: the district level
+#: (Huyện ủy, Quận ủy, Thị ủy, Thành ủy of a provincial city and their offices) and the two
+#: central boards merged into the Ban Tuyên giáo và Dân vận. Their documents still parse,
+#: without a warning, as history (:attr:`DocumentSymbol.issued_before_two_levels`).
+FORMER_PARTY_ISSUERS: frozenset[str] = frozenset(
+    {"HU", "QU", "TxU", "ThU", "VPQU", "VPHU", "BTCHU", "UBKTHU", "BTGTW", "BDVTW"}
 )
 
 # Every known code keyed by its upper-case form, so "ttg", "TTG" and "Ttg" all read "TTg".
@@ -408,6 +417,13 @@ class DocumentSymbol:
             codes = codes[:1]  # an official letter: the agency, then its drafting unit
         names = [ISSUERS[self.system].get(code, "") for code in codes]
         return ", ".join(names) if names and all(names) else None
+
+    @property
+    def issued_before_two_levels(self) -> bool:
+        """Whether an issuer is a body of the system before 1 July 2025 (``44-KH/HU``)."""
+        return self.system == "party" and any(
+            code in FORMER_PARTY_ISSUERS for code in self.issuer.split("-")
+        )
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ class StatisticBlock(blocks.StructBlock):
         INDICATOR_MODEL,
         required=False,
         label=_("Indicator"),
-        help_text=_("What this figure counts, so districts can add it up across communes."),
+        help_text=_("What this figure counts, so the province can add it up across communes."),
     )
     label = blocks.CharBlock(
         required=False,

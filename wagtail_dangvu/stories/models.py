@@ -226,7 +226,7 @@ class DanVanKheoStoryPage(AbstractArticlePage):
         _("form of recognition"),
         max_length=255,
         blank=True,
-        help_text=_("e.g. Giấy khen của UBND huyện, Bằng khen của UBND tỉnh."),
+        help_text=_("e.g. Giấy khen của UBND xã, Bằng khen của UBND tỉnh."),
     )
     photos = StreamField(PhotosBlock(), blank=True, verbose_name=_("photos"))
     documents = document_stream(
