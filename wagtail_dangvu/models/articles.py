@@ -44,6 +44,7 @@ from wagtail.search import index
 
 from ..actions import PublishingRefused
 from ..facets import Facets, querystring
+from ..reading.api import AttachmentsField, SourceField, TopicsField
 from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
@@ -108,7 +109,21 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
 
     search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
 
-    api_fields = [APIField("summary"), APIField("author"), APIField("tag_names")]
+    # The reading features in the API (wagtail_dangvu.reading.api), read for a whole
+    # listing at once by the pages endpoint (wagtail_dangvu.api): every article type's
+    # api_fields include them.
+    reading_api_fields = [
+        APIField("source", serializer=SourceField(read_only=True)),
+        APIField("topics", serializer=TopicsField()),
+        APIField("attachments", serializer=AttachmentsField()),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("author"),
+        APIField("tag_names"),
+        *reading_api_fields,
+    ]
 
     class Meta:
         abstract = True

@@ -112,6 +112,7 @@ class DirectiveReportPage(AbstractArticlePage):
         APIField("body"),
         APIField("findings"),
         APIField("tag_names"),
+        *AbstractArticlePage.reading_api_fields,
     ]
 
     class Meta:
