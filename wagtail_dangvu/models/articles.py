@@ -45,6 +45,7 @@ from wagtail.search import index
 from ..actions import PublishingRefused
 from ..facets import Facets, querystring
 from ..reading.api import AttachmentsField, SourceField, TopicsField
+from ..reading.forms import ArticlePageForm
 from .article_filters import ArticleFilterSet
 from .base import DangvuPage
 from .listing import PageFeed, paginate
@@ -70,6 +71,8 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
     # The share bar, the print view and the view counter; False turns them all off.
     reading_features = True
+    # Topics and sources offered in the page's language (wagtail_dangvu.reading.forms).
+    base_form_class = ArticlePageForm
 
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
