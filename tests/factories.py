@@ -6,7 +6,7 @@ import datetime
 import itertools
 
 from wagtail.models import Locale
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from wagtail_dangvu.models import (
     Circulation,
@@ -237,6 +237,48 @@ def report_form_data(page, **overrides):
         "plans": streamfield([]),
         "body": streamfield([]),
         "findings": streamfield([]),
+        "tags": "",
+        "comments": {
+            "TOTAL_FORMS": 0,
+            "INITIAL_FORMS": 0,
+            "MIN_NUM_FORMS": 0,
+            "MAX_NUM_FORMS": 1000,
+        },
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def story_form_data(page, **overrides):
+    """What the page editor posts for a dân vận khéo story ``page``, with ``overrides`` (raw
+    form values, e.g. ``start_date="1/2/2020"``)."""
+    data = {
+        "title": page.title,
+        "slug": page.slug,
+        "model_name": "",
+        "field": str(page.field_id),
+        "kind": "collective",
+        "summary": "",
+        "unit": page.unit,
+        "person_name": "",
+        "person_title": "",
+        "partners": "",
+        "place": page.place,
+        "start_date": "",
+        "registration_year": str(page.registration_year),
+        "problem": rich_text(""),
+        "method": rich_text(""),
+        "results": rich_text(""),
+        "results_figures": streamfield([]),
+        "effect": rich_text(""),
+        "replication": "",
+        "recognition_level": "",
+        "recognition_year": "",
+        "recognition_form": "",
+        "photos": streamfield([]),
+        "documents": streamfield([]),
+        "source": "",
+        "attachments": streamfield([]),
         "tags": "",
         "comments": {
             "TOTAL_FORMS": 0,

@@ -284,6 +284,16 @@ class PortalPagesAPIViewSet(ValidatedQueryMixin, PagesAPIViewSet):
         },
     )
 
+    def paginate_queryset(self, queryset):
+        """A page of results, with the articles' source, topics and attachments read for
+        all of them at once (none of them a query per item)."""
+        from .articles.api import prefetch_reading
+
+        pages = super().paginate_queryset(queryset)
+        if pages is not None:
+            prefetch_reading(pages)
+        return pages
+
 
 class PartyDocumentsAPIViewSet(ValidatedQueryMixin, BaseAPIViewSet):
     """``/api/v2/party-documents/``: the public register, fields from ``api_fields``.

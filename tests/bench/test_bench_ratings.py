@@ -25,12 +25,12 @@ from django.db import connection
 from django.db.models import Count, F, Sum
 from django.http import JsonResponse
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import path, reverse
 from django.utils.crypto import get_random_string
 
 from example_site.urls import urlpatterns as example_urlpatterns
 from tests.portal.models import NewsPage
+from tests.queries import count_queries
 from wagtail_dangvu.ratings.models import Rating, Vote
 
 pytestmark = [
@@ -164,9 +164,9 @@ def interleaved(rounds, **calls):
 
 
 def queries_of(call):
-    with CaptureQueriesContext(connection) as queries:
+    with count_queries() as queries:
         call()
-    return [query["sql"] for query in queries.captured_queries]
+    return queries.sql
 
 
 @pytest.fixture

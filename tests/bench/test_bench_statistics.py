@@ -12,8 +12,6 @@ import time
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import (
     add_page,
@@ -24,6 +22,7 @@ from tests.factories import (
     paragraph,
     statistic,
 )
+from tests.queries import count_queries
 from wagtail_dangvu.models import DirectiveReportPage, IndicatorValue
 
 pytestmark = [pytest.mark.django_db, pytest.mark.bench]
@@ -40,7 +39,7 @@ def measure(client, url):
         response = client.get(url)
         times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200
-    with CaptureQueriesContext(connection) as queries:
+    with count_queries() as queries:
         client.get(url)
     return statistics.median(times), len(queries)
 

@@ -13,8 +13,6 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import feedparser
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
@@ -30,6 +28,7 @@ from tests.factories import (
     make_story_index,
     tag,
 )
+from tests.queries import count_queries
 from wagtail_dangvu.models import NewsArticlePage, NewsIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -266,7 +265,7 @@ class TestNews:
 
         def queries():
             client.get(news.url)  # warm caches (site root, locales)
-            with CaptureQueriesContext(connection) as captured:
+            with count_queries() as captured:
                 assert client.get(news.url).status_code == 200
             return len(captured)
 

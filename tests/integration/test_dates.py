@@ -28,6 +28,7 @@ from tests.factories import (
     make_story,
     make_story_index,
     report_form_data,
+    story_form_data,
 )
 from wagtail_dangvu.checks import check_date_formats
 from wagtail_dangvu.models import PartyDocument
@@ -99,41 +100,6 @@ def report_data(page, **overrides):
         "expire_at": "",
     }
     return report_form_data(page, **(fields | overrides))
-
-
-def story_data(page, **overrides):
-    data = {
-        "title": page.title,
-        "slug": page.slug,
-        "model_name": "",
-        "field": str(page.field_id),
-        "kind": "collective",
-        "summary": "",
-        "unit": page.unit,
-        "person_name": "",
-        "person_title": "",
-        "partners": "",
-        "place": page.place,
-        "start_date": "",
-        "registration_year": str(page.registration_year),
-        "problem": rich_text(""),
-        "method": rich_text(""),
-        "results": rich_text(""),
-        "results_figures": streamfield([]),
-        "effect": rich_text(""),
-        "replication": "",
-        "recognition_level": "",
-        "recognition_year": "",
-        "recognition_form": "",
-        "photos": streamfield([]),
-        "documents": streamfield([]),
-        "source": "",
-        "attachments": streamfield([]),
-        "tags": "",
-        "comments": COMMENTS,
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def document_data(**overrides):
@@ -241,11 +207,13 @@ class TestReportPeriod:
 class TestOtherDates:
     def test_a_storys_start_date(self, admin_client, home):
         story = make_story(make_story_index(home), publish_it=False)
-        response = admin_client.post(edit_url(story), story_data(story, start_date="1/2/2020"))
+        response = admin_client.post(edit_url(story), story_form_data(story, start_date="1/2/2020"))
         assert response.status_code == 302, response.context["form"].errors
         assert draft_of(story).start_date == datetime.date(2020, 2, 1)
         assert input_value(admin_client.get(edit_url(story)), "start_date") == "01/02/2020"
-        response = admin_client.post(edit_url(story), story_data(story, start_date="30/02/2020"))
+        response = admin_client.post(
+            edit_url(story), story_form_data(story, start_date="30/02/2020")
+        )
         assert field_errors(response, "start_date") == ["Ngày 30/02/2020 không tồn tại"]
 
     def test_an_events_dates_are_shown_day_first(self, admin_client, home):

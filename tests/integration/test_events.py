@@ -10,8 +10,6 @@ import feedparser
 import icalendar
 import pytest
 from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -33,6 +31,7 @@ from tests.factories import (
     make_report_index,
     statistic,
 )
+from tests.queries import count_queries
 from wagtail_dangvu.demo.builder import DemoBuilder
 from wagtail_dangvu.models import (
     DocumentMention,
@@ -721,12 +720,12 @@ class TestIndex:
         add_events(3)
         url = index.url + route
         assert client.get(url).status_code == 200  # warm the site and template caches
-        with CaptureQueriesContext(connection) as few:
+        with count_queries() as few:
             assert client.get(url).status_code == 200
         add_events(27)
-        with CaptureQueriesContext(connection) as many:
+        with count_queries() as many:
             assert client.get(url).status_code == 200
-        assert len(many) <= len(few), [q["sql"] for q in many.captured_queries]
+        assert len(many) <= len(few), many.sql
 
 
 class TestDatelines:

@@ -6,8 +6,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.blocks import StreamValue
@@ -29,6 +27,7 @@ from tests.factories import (
     make_story_index,
     publish,
 )
+from tests.queries import count_queries
 from wagtail_dangvu.frontpage.blocks import FeaturedArticlesBlock, FrontPageBlock
 from wagtail_dangvu.models import ArticleViewCount, SecrecyLevel
 from wagtail_dangvu.ratings.models import Rating
@@ -206,7 +205,7 @@ class TestBlocks:
 
         def queries():
             client.get(home.url)
-            with CaptureQueriesContext(connection) as captured:
+            with count_queries() as captured:
                 assert client.get(home.url).status_code == 200
             return len(captured)
 

@@ -13,8 +13,6 @@ import io
 import feedparser
 import icalendar
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
@@ -32,6 +30,7 @@ from tests.factories import (
     paragraph,
     statistic,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -182,9 +181,9 @@ class TestDashboard:
 
         def queries(url):
             client.get(url)  # warm Wagtail's caches (site root paths)
-            with CaptureQueriesContext(connection) as captured:
+            with count_queries() as captured:
                 assert client.get(url).status_code == 200
-            return len(captured.captured_queries)
+            return len(captured)
 
         before = queries(dashboard.url), queries(dashboard.csv_url())
         reports = portal["reports"]

@@ -6,7 +6,6 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
@@ -23,6 +22,7 @@ from tests.factories import (
     make_topic,
     publish,
 )
+from tests.queries import count_queries
 from wagtail_dangvu.documents import files as document_files
 from wagtail_dangvu.documents.actions import PublishingRefused
 from wagtail_dangvu.models import SecrecyLevel
@@ -486,16 +486,10 @@ class TestQueries:
         return pages[count // 2]
 
     def queries(self, client, page):
-        """The queries of a request for ``page`` (counted by a wrapper: the connection's
-        query log is a bounded deque, which a long setup can fill), and its HTML."""
+        """The queries of a request for ``page`` (counted exactly: tests.queries), and
+        its HTML."""
         client.get(page.url)  # warm the caches (site root paths, content types)
-        queries = []
-
-        def count(execute, sql, params, many, context):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(count):
+        with count_queries() as queries:
             html = html_of(client, page)
         return len(queries), html
 

@@ -9,11 +9,9 @@ from decimal import Decimal
 import feedparser
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, Page, PageViewRestriction
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from tests.factories import (
     make_document,
@@ -23,7 +21,9 @@ from tests.factories import (
     make_story_index,
     statistic,
     story_field,
+    story_form_data,
 )
+from tests.queries import count_queries
 from wagtail_dangvu.demo.builder import DemoBuilder
 from wagtail_dangvu.models import (
     DanVanKheoField,
@@ -561,10 +561,10 @@ class TestIndex:
 
         def queries(params):
             client.get(index.url, params)  # warm the caches (site root paths)
-            with CaptureQueriesContext(connection) as captured:
+            with count_queries() as captured:
                 response = client.get(index.url, params)
             assert response.status_code == 200
-            return len(captured.captured_queries)
+            return len(captured)
 
         add_stories(3, 0)
         few = queries(filters), queries({**filters, "tag": "chung"}), queries({})
@@ -599,48 +599,9 @@ class TestIndex:
 
 
 class TestConfidentialityGate:
-    def edit_data(self, page, **overrides):
-        data = {
-            "title": page.title,
-            "slug": page.slug,
-            "model_name": "",
-            "field": str(page.field_id),
-            "kind": "collective",
-            "summary": "",
-            "unit": page.unit,
-            "person_name": "",
-            "person_title": "",
-            "partners": "",
-            "place": page.place,
-            "start_date": "",
-            "registration_year": str(page.registration_year),
-            "problem": rich_text(""),
-            "method": rich_text(""),
-            "results": rich_text(""),
-            "results_figures": streamfield([]),
-            "effect": rich_text(""),
-            "replication": "",
-            "recognition_level": "",
-            "recognition_year": "",
-            "recognition_form": "",
-            "photos": streamfield([]),
-            "documents": streamfield([]),
-            "source": "",
-            "attachments": streamfield([]),
-            "tags": "",
-            "comments": {
-                "TOTAL_FORMS": 0,
-                "INITIAL_FORMS": 0,
-                "MIN_NUM_FORMS": 0,
-                "MAX_NUM_FORMS": 1000,
-            },
-        }
-        data.update(overrides)
-        return nested_form_data(data)
-
     def post(self, admin_client, story, publish=True, **overrides):
         url = reverse("wagtailadmin_pages:edit", args=[story.pk])
-        data = self.edit_data(story, **overrides)
+        data = story_form_data(story, **overrides)
         if publish:
             data["action-publish"] = "action-publish"
         return admin_client.post(url, data)

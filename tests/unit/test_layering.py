@@ -118,6 +118,12 @@ LAYERS = {
     "wagtail_dangvu.articles.filters": CORE_PAGES,
     "wagtail_dangvu.articles.models": CORE_PAGES,
     "wagtail_dangvu.articles.reading": CORE_PAGES,
+    # What the reading features read: one SQL statement, links from one site root lookup;
+    # the article editor's form; the API's fields (asked by the article core).
+    "wagtail_dangvu.articles.reading_links": BLOCKS,
+    "wagtail_dangvu.articles.reading_lists": CORE_PAGES,
+    "wagtail_dangvu.articles.forms": CORE_PAGES,
+    "wagtail_dangvu.articles.api": CORE_PAGES,
     "wagtail_dangvu.documents.register": CORE_PAGES,
     "wagtail_dangvu.statistics.dashboard": CORE_PAGES,
     # The article types, each declared on the core.

@@ -42,7 +42,9 @@ from wagtail.documents.blocks import DocumentChooserBlock as FileChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from wagtail_dangvu.articles.api import AttachmentsField, SourceField, TopicsField
 from wagtail_dangvu.articles.filters import ArticleFilterSet
+from wagtail_dangvu.articles.forms import ArticlePageForm
 from wagtail_dangvu.articles.reading import ArticleReading, hidden_attachments
 from wagtail_dangvu.articles.view_counts import ArticleViewCount
 from wagtail_dangvu.documents.actions import PublishingRefused
@@ -72,6 +74,8 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     rateable = True  # shows the star rating and takes votes (wagtail_dangvu.ratings)
     # The share bar, the print view and the view counter; False turns them all off.
     reading_features = True
+    # Topics and sources offered in the page's language (wagtail_dangvu.articles.forms).
+    base_form_class = ArticlePageForm
 
     summary = models.TextField(
         _("summary"), blank=True, help_text=_("The opening paragraph shown in lists and feeds.")
@@ -114,7 +118,21 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
 
     search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
 
-    api_fields = [APIField("summary"), APIField("author"), APIField("tag_names")]
+    # The reading features in the API (wagtail_dangvu.articles.api), read for a whole
+    # listing at once by the pages endpoint (wagtail_dangvu.api): every article type's
+    # api_fields include them.
+    reading_api_fields = [
+        APIField("source", serializer=SourceField(read_only=True)),
+        APIField("topics", serializer=TopicsField()),
+        APIField("attachments", serializer=AttachmentsField()),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("author"),
+        APIField("tag_names"),
+        *reading_api_fields,
+    ]
 
     class Meta:
         abstract = True

@@ -8,13 +8,10 @@ specific pages, and their addresses come from the site root paths cached on the 
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from django.apps import apps
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -25,6 +22,8 @@ from wagtail.api import APIField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from wagtail_dangvu.articles.reading_links import PageLinks, ReadingLink
+from wagtail_dangvu.articles.reading_lists import Lists, ListsQuery, read_lists
 from wagtail_dangvu.pure.filesizes import human_size
 from wagtail_dangvu.slugs import LocaleSlugMixin
 
@@ -149,20 +148,9 @@ def listed_pages(queryset, public: Q | None = None):
     )
 
 
-def neighbours(page, public: Q) -> tuple[list, list]:
-    """(newer, older): up to :data:`NEIGHBOURS` each of ``page``'s type in its index, by
-    first publication (ties by id), the nearest first. Two queries."""
-    when = page.first_published_at
-    if when is None:
-        return [], []
-    siblings = listed_pages(type(page).objects.sibling_of(page, inclusive=False), public)
-    newer = siblings.filter(
-        Q(first_published_at__gt=when) | Q(first_published_at=when, pk__gt=page.pk)
-    ).order_by("first_published_at", "pk")[:NEIGHBOURS]
-    older = siblings.filter(
-        Q(first_published_at__lt=when) | Q(first_published_at=when, pk__lt=page.pk)
-    ).order_by("-first_published_at", "-pk")[:NEIGHBOURS]
-    return list(newer), list(older)
+def topic_members(model, translation_keys, locale_id):
+    """The articles of ``model`` on any of these topics (in any of their languages)."""
+    return model.objects.filter(topics__translation_key__in=translation_keys, locale_id=locale_id)
 
 
 def localized_topics(page) -> list:
@@ -186,98 +174,6 @@ def localized_topics(page) -> list:
         key = topic.translation_key
         shown.setdefault(key, translated.get(key) or by_pk.get(topic.pk, topic))
     return list(shown.values())
-
-
-def topic_members(model, translation_keys, locale_id):
-    """The articles of ``model`` on any of these topics (in any of their languages)."""
-    return model.objects.filter(topics__translation_key__in=translation_keys, locale_id=locale_id)
-
-
-def topics_with_latest(page, topics, public: Q) -> list[tuple]:
-    """[(topic, [up to TOPIC_LATEST latest other articles])] for ``topics`` of ``page``.
-
-    One query per article type (the newest few of each topic, ranked in the database),
-    and one for the pages' titles and addresses, however many topics and articles.
-    """
-    if not topics:
-        return []
-    keys = [topic.translation_key for topic in topics]
-    latest = defaultdict(set)  # topic translation key -> {(first published, page id)}
-    for model in article_models():
-        ranked = (
-            topic_members(model, keys, page.locale_id)
-            .live()
-            .filter(public)
-            .exclude(pk=page.pk)
-            .annotate(
-                topic_key=F("topics__translation_key"),
-                rank=Window(
-                    RowNumber(),
-                    partition_by=F("topics__translation_key"),
-                    order_by=[F("first_published_at").desc(), F("pk").desc()],
-                ),
-            )
-            .filter(rank__lte=TOPIC_LATEST)
-            .values_list("topic_key", "first_published_at", "pk")
-        )
-        for key, when, pk in ranked:
-            latest[key].add((when, pk))
-    chosen = {
-        key: [pk for _when, pk in sorted(rows, reverse=True)[:TOPIC_LATEST]]
-        for key, rows in latest.items()
-    }
-    ids = {pk for pks in chosen.values() for pk in pks}
-    pages = {p.pk: p for p in listed_pages(Page.objects.filter(pk__in=ids), public)} if ids else {}
-    return [
-        (topic, [pages[pk] for pk in chosen.get(topic.translation_key, []) if pk in pages])
-        for topic in topics
-    ]
-
-
-def related_articles(page, tag_ids, public: Q) -> list:
-    """Up to :data:`RELATED` other live, public articles of any type, ranked by the public
-    Party documents they share with ``page``, then shared tags, then recency. One query."""
-    from wagtail_dangvu.documents.mentions import DocumentMention
-
-    symbols = {document.symbol for document in page.public_documents}
-    if not symbols and not tag_ids:
-        return []
-    shared_documents = (
-        DocumentMention.objects.public()
-        .filter(page=OuterRef("pk"), symbol__in=symbols)
-        .order_by()
-        .values("page")
-        .annotate(count=Count("symbol", distinct=True))
-        .values("count")
-    )
-    candidates = Q(
-        pk__in=DocumentMention.objects.public().filter(symbol__in=symbols).values("page")
-    )
-    shared_tags = Value(0)
-    for model in article_models():
-        tagged = model._meta.get_field("tags").through.objects.filter(tag_id__in=tag_ids)
-        candidates |= Q(pk__in=tagged.values("content_object"))
-        shared_tags = shared_tags + Coalesce(
-            Subquery(
-                tagged.filter(content_object=OuterRef("pk"))
-                .order_by()
-                .values("content_object")
-                .annotate(count=Count("tag", distinct=True))
-                .values("count")
-            ),
-            0,
-        )
-    content_types = [ct.pk for ct in _content_types(article_models()).values()]
-    queryset = (
-        Page.objects.filter(candidates, content_type_id__in=content_types, locale_id=page.locale_id)
-        .exclude(pk=page.pk)
-        .annotate(
-            shared_documents=Coalesce(Subquery(shared_documents), 0),
-            shared_tags=shared_tags,
-        )
-        .order_by("-shared_documents", "-shared_tags", "-first_published_at", "-pk")
-    )
-    return list(listed_pages(queryset, public)[:RELATED])
 
 
 def _content_types(models_):
@@ -355,15 +251,18 @@ def public_attachments(page) -> list[Attachment]:
 
 
 class ArticleReading:
-    """What the includes under an article read, each list computed once, when shown."""
+    """What the includes under an article read, each computed once, when first shown.
+
+    The lists of other articles (newer, older, by topic, related) come from one SQL
+    statement (:mod:`wagtail_dangvu.articles.reading_lists`) as links whose URLs are built from the
+    site root paths looked up once (:mod:`wagtail_dangvu.articles.reading_links`). With the
+    source, the topics and the attachments, every article page takes the same number of
+    queries whatever the size of its index or the number of articles listed.
+    """
 
     def __init__(self, page, request=None):
         self.page = page
         self.request = request
-
-    @cached_property
-    def public(self) -> Q:
-        return public_q()
 
     @cached_property
     def source(self):
@@ -374,22 +273,54 @@ class ArticleReading:
         return public_attachments(self.page)
 
     @cached_property
-    def _neighbours(self):
-        return neighbours(self.page, self.public)
+    def _topics(self) -> list:
+        return localized_topics(self.page)
 
-    @property
-    def newer(self) -> list:
-        return self._neighbours[0]
+    @cached_property
+    def _lists(self) -> Lists:
+        page = self.page
+        # A preview shows the tags being edited; a served page reads its own in the query.
+        tag_ids = None
+        if getattr(self.request, "is_preview", False) or page.pk is None:
+            tag_ids = [tag.pk for tag in page.tags.all() if tag.pk is not None]
+        return read_lists(
+            ListsQuery(
+                page=page,
+                article_models=article_models(),
+                neighbours=NEIGHBOURS,
+                topic_ids=[topic.pk for topic in self._topics],
+                topic_latest=TOPIC_LATEST,
+                symbols=sorted({str(document.symbol) for document in page.public_documents}),
+                tag_ids=tag_ids,
+                related=RELATED,
+            )
+        )
 
-    @property
-    def older(self) -> list:
-        return self._neighbours[1]
+    @cached_property
+    def _links(self) -> PageLinks:
+        return PageLinks(self.page, self.request)
+
+    def _linked(self, rows) -> list[ReadingLink]:
+        links = (self._links.link(*row) for row in rows)
+        return [link for link in links if link is not None]
+
+    @cached_property
+    def newer(self) -> list[ReadingLink]:
+        return self._linked(self._lists.newer)
+
+    @cached_property
+    def older(self) -> list[ReadingLink]:
+        return self._linked(self._lists.older)
 
     @cached_property
     def topics(self) -> list[tuple]:
-        return topics_with_latest(self.page, localized_topics(self.page), self.public)
+        """[(topic, [its latest other articles])], in the page's language."""
+        topics = self._topics
+        if not topics:
+            return []
+        latest = self._lists.topics
+        return [(topic, self._linked(latest.get(topic.translation_key, ()))) for topic in topics]
 
     @cached_property
-    def related(self) -> list:
-        tag_ids = [tag.pk for tag in self.page.tags.all()]
-        return related_articles(self.page, tag_ids, self.public)
+    def related(self) -> list[ReadingLink]:
+        return self._linked(self._lists.related)

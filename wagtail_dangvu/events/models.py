@@ -286,6 +286,7 @@ class SeminarEventPage(AbstractArticlePage):
         APIField("statistics"),
         APIField("photos"),
         APIField("tag_names"),
+        *AbstractArticlePage.reading_api_fields,
     ]
 
     class Meta:

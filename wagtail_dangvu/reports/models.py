@@ -130,6 +130,7 @@ class DirectiveReportPage(AbstractArticlePage):
         APIField("body"),
         APIField("findings"),
         APIField("tag_names"),
+        *AbstractArticlePage.reading_api_fields,
     ]
 
     class Meta:

@@ -316,6 +316,7 @@ class DanVanKheoStoryPage(AbstractArticlePage):
         APIField("documents"),
         APIField("document_symbols"),
         APIField("tag_names"),
+        *AbstractArticlePage.reading_api_fields,
     ]
 
     class Meta:
