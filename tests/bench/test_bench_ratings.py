@@ -236,16 +236,61 @@ def test_a_vote_costs_the_same_with_a_hundred_thousand_votes(home, floor_table):
         cursor.execute("ANALYZE")
     crowded, crowded_latencies, crowded_sql = phase()
 
+    figure("floor, empty vote table, median", median_ms(empty_latencies["floor"]), "ms")
     figure("vote, empty vote table, median", median_ms(empty_latencies["vote"]), "ms")
+    figure("vote time / floor time, empty vote table", empty, "x")
+    figure("floor, 100,000 votes on the page, median", median_ms(crowded_latencies["floor"]), "ms")
+    figure("vote time / floor time, 100,000 votes", crowded, "x")
     figure("vote, 100,000 votes on the page, median", median_ms(crowded_latencies["vote"]), "ms")
     figure("cost ratio 100,000 / empty (each vs floor)", crowded / empty, "x")
     figure("queries per vote, empty / 100,000", f"{len(empty_sql)} / {len(crowded_sql)}")
-    assert len(crowded_sql) == len(empty_sql)
+    assert len(crowded_sql) == len(empty_sql) == 2, crowded_sql
+    assert not [sql for sql in crowded_sql if "SAVEPOINT" in sql.upper()]
     assert crowded / empty < 2
+    # Issue #18 aims at 1.5x; measured 2.1x and 2.2x on a shared 2-core machine (was 3.4x
+    # and 5.2x), the rest being the view's own Python work. The bound catches a regression.
+    assert empty < 3 and crowded < 3
     rating.refresh_from_db()
     points = 2 * sum(1 + i % 5 for i in range(runs)) + 2 * 3 + 300_000
     assert (rating.total, rating.count) == (points, 2 * runs + 2 + 100_000)
     assert Vote.objects.count() == rating.count
+
+
+class RoundTrips:
+    """Counts what is sent to Redis: one packed send per command or pipeline."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __enter__(self):
+        import redis.connection
+
+        self.cls = redis.connection.AbstractConnection
+        self.original = self.cls.send_packed_command
+        counter = self
+
+        def counted(connection, *args, **kwargs):
+            counter.count += 1
+            return counter.original(connection, *args, **kwargs)
+
+        self.cls.send_packed_command = counted
+        return self
+
+    def __exit__(self, *exc):
+        self.cls.send_packed_command = self.original
+
+
+@pytest.mark.skipif(not redis_url(), reason="needs Redis (REDIS_URL)")
+def test_the_rate_limit_costs_one_round_trip_to_redis(article):
+    reader = Reader()
+    reader.vote(article, 2)  # the window's counter exists from here on
+    with RoundTrips() as first:
+        assert Reader().vote(article, 3).status_code == 201
+    with RoundTrips() as repeat:
+        assert reader.vote(article, 4).status_code == 409
+    figure("cache round trips per vote", first.count)
+    assert first.count == 1
+    assert repeat.count == 1
 
 
 def free_port():

@@ -190,6 +190,10 @@ def unknown(article):
     return article.pk + 1000
 
 
+def beyond_any_id_column(article):
+    return 2**63 + 5
+
+
 def of_a_type_without_stars(article):
     """A live, public page whose type has not opted in (no ``rateable = True``)."""
     return article.get_parent().add_child(instance=NoticePage(title="Thông báo")).pk
@@ -207,6 +211,7 @@ def the_root(article):
     "make_page",
     [
         unknown,
+        beyond_any_id_column,
         unpublished,
         private,
         below_a_private_page,

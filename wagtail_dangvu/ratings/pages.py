@@ -14,9 +14,11 @@ opted in, whatever page id a script sends.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from uuid import UUID
 
 from django.apps import apps
+from django.db import connections, router
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
 from wagtail.models import PageViewRestriction
@@ -80,12 +82,38 @@ def get_rateable_page(page_id: int) -> RateablePage | None:
     """
     if not ratings_setting("ENABLED"):
         return None
+    model = apps.get_model(PAGE_MODEL)
+    db = router.db_for_read(model)
+    connection = connections[db]
+    lowest, highest = connection.ops.integer_field_range(model._meta.pk.get_internal_type())
+    if not (lowest or 0) < page_id <= (highest or page_id):  # no such row, whatever the id
+        return None
+    sql, params = _lookup_sql(model, db)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [page_id if p == _SENTINEL else p for p in params])
+        row = cursor.fetchone()
+    if row is None or not is_rateable(_model_of(*row[4:])):
+        return None
+    translation_key = row[1]
+    if not isinstance(translation_key, UUID):  # SQLite returns the text
+        translation_key = UUID(translation_key)
+    return RateablePage(row[0], translation_key, row[2], row[3])
+
+
+#: The page id the lookup's SQL is compiled with, replaced by the one asked for.
+_SENTINEL = -2_093_417_771  # in the range of an integer column, as Django checks
+
+
+@cache
+def _lookup_sql(model, db: str) -> tuple[str, tuple]:
+    """The SQL of the lookup, compiled once per page model and database: compiling the
+    query costs more than running it, on the vote's hot path."""
     restrictions_above = PageViewRestriction.objects.filter(
         StartsWith(OuterRef("path"), F("page__path"))
     )
     rows = (
-        apps.get_model(PAGE_MODEL)
-        .objects.filter(pk=page_id, live=True)
+        model.objects.using(db)
+        .filter(pk=_SENTINEL, live=True)
         .filter(~Exists(restrictions_above))
         .values_list(
             "pk",
@@ -97,7 +125,6 @@ def get_rateable_page(page_id: int) -> RateablePage | None:
         )
         .order_by()
     )
-    row = next(iter(rows), None)
-    if row is None or not is_rateable(_model_of(*row[4:])):
-        return None
-    return RateablePage(*row[:4])
+    sql, params = rows.query.sql_with_params()
+    assert params.count(_SENTINEL) == 1, params
+    return sql, params
