@@ -18,6 +18,16 @@ SHOTS = {
     "story": lambda demo: demo.story.url,
     "register": lambda demo: demo.register.url,
     "dashboard": lambda demo: demo.dashboard.url,
+    "reports": lambda demo: demo.reports.url,
+    "events": lambda demo: demo.events.url,
+    "stories": lambda demo: demo.stories.url,
+    "document": lambda demo: demo.register.document_url(demo.document("21-KL/TW")),
+    "search": lambda demo: "/tim-kiem/?q=bao+cao+so+ket",
+    # The English versions of the page types the demo translates.
+    "report-en": lambda demo: demo.translation(demo.report).url,
+    "seminar-en": lambda demo: demo.translation(demo.seminar).url,
+    "story-en": lambda demo: demo.translation(demo.story).url,
+    "home-en": lambda demo: demo.translation(demo.home).url,
 }
 
 
@@ -27,7 +37,7 @@ def test_screenshots_at_phone_and_desktop_width(demo, new_context, screenshots_d
         page = new_context(viewport=viewport).new_page()
         for name, address in SHOTS.items():
             page.goto(address(demo))
-            if name in ("report", "seminar", "story"):
+            if name in ("report", "seminar", "story", "report-en", "seminar-en", "story-en"):
                 # The stars as rating.js leaves them, with the rating line, in the picture.
                 page.locator(".dangvu-rating.is-enhanced").wait_for()
             target = screenshots_dir / f"{name}-{width}.png"

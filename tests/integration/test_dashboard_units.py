@@ -16,6 +16,7 @@ from tests.factories import (
     make_report_index,
     statistic,
 )
+from tests.html_structure import html_problems
 from wagtail_dangvu.models import AdministrativeUnit, IndicatorValue
 
 pytestmark = pytest.mark.django_db
@@ -233,6 +234,7 @@ def test_the_table_sorts_and_the_chart_ranks_the_communes(client, province):
     assert table.index("xã An") < table.index("xã Cường") < table.index("xã Bình")
     ranking = html.split("dangvu-dashboard__ranking", 1)[1]
     assert "<svg" in ranking and 'role="img"' in ranking and "<table" in ranking
+    assert html_problems(html) == []
 
 
 @pytest.mark.parametrize(

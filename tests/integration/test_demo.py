@@ -180,3 +180,12 @@ sys.exit("wagtail_dangvu.demo" in sys.modules)
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:] or "wagtail_dangvu.demo was imported"
+
+
+def test_the_site_answers_where_make_demo_serves(client, demo):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)
+    sitemap = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8000").content.decode()
+    assert "<loc>http://127.0.0.1:8000/" in sitemap and "localhost" not in sitemap

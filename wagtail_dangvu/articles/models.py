@@ -31,6 +31,7 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -116,7 +117,19 @@ class AbstractArticlePage(RoutablePageMixin, DangvuPage):
     # An imported article's old id and address (wagtail_dangvu.importers.nukeviet).
     settings_panels = [*DangvuPage.settings_panels, ImportRecordPanel()]
 
+    is_article = True
+
     search_fields = [*DangvuPage.search_fields, index.SearchField("summary")]
+
+    def search_text_parts(self) -> list[str]:
+        """The page's words and its type's name in Vietnamese and English ("báo cáo sơ kết,
+        tổng kết", "tọa đàm, hội nghị", "mô hình, điển hình dân vận khéo"): a type's name
+        finds its articles, never an index, the register or a dashboard."""
+        names = []
+        for language in ("vi", "en"):
+            with translation.override(language):
+                names.append(str(self._meta.verbose_name))
+        return [*super().search_text_parts(), *dict.fromkeys(names)]
 
     # The reading features in the API (wagtail_dangvu.articles.api), read for a whole
     # listing at once by the pages endpoint (wagtail_dangvu.api): every article type's

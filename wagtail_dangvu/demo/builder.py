@@ -73,6 +73,11 @@ def english_strings() -> dict[str, str]:
     return {entry["vi"]: entry["en"] for entry in load("english.toml")["string"]}
 
 
+# Where `make demo` serves (`manage.py runserver`'s default address).
+DEMO_HOSTNAME = "127.0.0.1"
+DEMO_PORT = 8000
+
+
 @dataclass
 class DemoReport:
     """What one run did: created objects by kind."""
@@ -330,7 +335,21 @@ class DemoBuilder:
             self.report.add(f"English translation: {translated.title}")
 
     @transaction.atomic
+    def site(self) -> None:
+        """The default site answers where ``make demo`` serves (127.0.0.1:8000), so that the
+        sitemap, the feeds and the calendar links point at the running demo. A site someone
+        has already given another address is left alone."""
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            raise RuntimeError("There is no default Wagtail site: run migrate first.")
+        if (site.hostname, site.port) != ("localhost", 80):
+            return
+        site.hostname, site.port = DEMO_HOSTNAME, DEMO_PORT
+        site.save(update_fields=["hostname", "port"])
+        self.report.add("site address")
+
     def build(self) -> DemoReport:
+        self.site()
         self.units()
         self.documents()
         self.indicators()

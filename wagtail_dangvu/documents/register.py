@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.apps import apps
 from django.db.models import Count, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -226,11 +227,20 @@ class DocumentRegisterPage(ListingPage):
             document = documents.get(pk=pk)
         except PartyDocument.DoesNotExist as error:
             raise Http404 from error
+        # Articles only (never an index, the register or a dashboard), in the register's
+        # language: the reader's.
+        article_types = [m for m in apps.get_models() if getattr(m, "is_article", False)]
         mentioning_pages = (
             Page.objects.live()
             .public()
-            .filter(pk__in=DocumentMention.objects.pages_naming(document.symbol))
+            .type(*article_types)
+            .filter(
+                locale_id=self.locale_id,
+                pk__in=DocumentMention.objects.pages_naming(document.symbol),
+            )
             .order_by("-first_published_at")
+            if article_types
+            else Page.objects.none()
         )
         implements, implemented_by = document.chain(documents)
         context = self.get_context(request)

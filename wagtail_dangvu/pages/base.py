@@ -166,6 +166,10 @@ class DangvuPage(Page):
 
     base_form_class = DangvuPageForm
 
+    #: True on article types (``articles.models.AbstractArticlePage``): lower layers tell
+    #: an article from an index, the register or a dashboard by it, without importing it.
+    is_article = False
+
     # The search text: every title, text and symbol of the page without diacritics, so
     # "dan van kheo" finds "Dân vận khéo" on every search backend.
     search_text = models.TextField(editable=False, blank=True, default="")

@@ -1,4 +1,5 @@
-"""Turn document symbols in rendered HTML into links to the documents register.
+"""Turn document symbols in rendered HTML into links to the documents register; a symbol
+that names no document is wrapped in ``<span class="dangvu-symbol">`` (kept on one line).
 
 Pure Python: the caller supplies ``resolve(symbol) -> url | None``, so the same code
 serves any page and is tested without a database. Text already inside a link, a
@@ -44,20 +45,22 @@ def _link_text(text: str, resolve: Callable[[DocumentSymbol], str | None]) -> st
     position = 0
     for match in find_symbols(text):
         url = resolve(match.symbol)
-        if not url:
-            continue
         out.append(text[position : match.start])
-        out.append(
-            f'<a class="dangvu-symbol" href="{html.escape(url, quote=True)}">'
-            f"{text[match.start : match.end]}</a>"
-        )
+        written = text[match.start : match.end]
+        if url:
+            out.append(
+                f'<a class="dangvu-symbol" href="{html.escape(url, quote=True)}">{written}</a>'
+            )
+        else:  # not a link, but never broken across two lines either
+            out.append(f'<span class="dangvu-symbol">{written}</span>')
         position = match.end
     out.append(text[position:])
     return "".join(out)
 
 
 def link_symbols(markup: str, resolve: Callable[[DocumentSymbol], str | None]) -> str:
-    """Return ``markup`` with each resolvable symbol in its text wrapped in a link."""
+    """Return ``markup`` with each resolvable symbol in its text wrapped in a link, and
+    every other symbol in a ``dangvu-symbol`` span."""
     out: list[str] = []
     opaque_depth = 0
     for kind, raw, name in _tokens(markup):

@@ -37,6 +37,19 @@ def _figure(write, value, decimals):
         return value
 
 
+#: Open Graph names a locale language_TERRITORY; a bare language gets its usual country.
+OG_TERRITORIES = {"vi": "VN", "en": "US", "fr": "FR", "zh": "CN", "km": "KH", "lo": "LA"}
+
+
+@register.filter
+def og_locale(language_code):
+    """``og:locale`` for a Wagtail language code: "vi" → "vi_VN", "en-gb" → "en_GB"."""
+    language, _, territory = str(language_code or "").replace("_", "-").partition("-")
+    language = language.lower()
+    territory = territory.upper() or OG_TERRITORIES.get(language, "")
+    return f"{language}_{territory}" if territory else language
+
+
 @register.filter
 def vi_number(value, decimals=None):
     return _figure(numbers.vi_number, value, decimals)
