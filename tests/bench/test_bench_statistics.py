@@ -1,7 +1,7 @@
 """Benchmarks of figures as data (run with `make bench`, not part of `make test`).
 
 1. A report with 50 statistic blocks and 5 charts, against the same report with its figures
-   written as plain paragraphs: render time and query count.
+   written as plain paragraphs: render time within 1.3x, at most one query more.
 2. The statistics dashboard over 1,000 pages x 10 indicators, against 10 pages x 10
    indicators measured in the same run: render time and query count.
 """
@@ -84,9 +84,11 @@ def test_report_with_figures_as_blocks_against_plain_paragraphs(client, home):
     base_ms, base_queries = figures["plain paragraphs (baseline)"]
     ms, queries = figures["50 statistics + 5 charts"]
     print(f"time ratio {ms / base_ms:.2f}x, extra queries {queries - base_queries}")
-    # Indicators are fetched per chooser block by Wagtail's bulk_to_python: one query
-    # for all of them, whatever the number of blocks.
-    assert queries - base_queries <= 2
+    # Figures at the speed of text: statistics are written without a template render each,
+    # charts come from the cache after the first drawing, and the indicators of all the
+    # blocks are fetched in one query.
+    assert ms <= 1.3 * base_ms
+    assert queries <= base_queries + 1
 
 
 def build_dashboard(home, pages, indicators):
