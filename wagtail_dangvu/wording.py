@@ -16,7 +16,7 @@ walks them all); a code without one is a programming error and raises ``KeyError
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils.formats import date_format, get_format
@@ -72,6 +72,18 @@ def number(value: int | float | Decimal | str, decimals: int | None = None) -> s
     Raises :class:`~wagtail_dangvu.pure.numbers.FormatError` for what is not a number.
     """
     return format_number(value, decimals, number_style())
+
+
+def data_value(value) -> str:
+    """A figure for machines (``<data value>``): "3192", "95.94", never localised; "" for
+    what is not a number."""
+    if value in (None, ""):
+        return ""
+    try:
+        figure = Decimal(str(value)).normalize()
+    except (InvalidOperation, ValueError):
+        return ""
+    return format(figure, "f")
 
 
 def _count(params: Params, name: str) -> str:

@@ -1,7 +1,7 @@
 """Benchmarks of figures as data (run with `make bench`, not part of `make test`).
 
 1. A report with 50 statistic blocks and 5 charts, against the same report with its figures
-   written as plain paragraphs: render time and query count.
+   written as plain paragraphs: render time within 1.3x, at most one query more.
 2. The statistics dashboard over 1,000 pages x 10 indicators, against 10 pages x 10
    indicators measured in the same run: render time and query count.
 """
@@ -44,6 +44,26 @@ def measure(client, url):
     return statistics.median(times), len(queries)
 
 
+def measure_side_by_side(client, urls):
+    """measure() for several pages, their requests taken in turn, so that a load on the
+    shared machine weighs on each page alike rather than on whichever ran second."""
+    for url in urls:
+        client.get(url)
+    times = {url: [] for url in urls}
+    for _ in range(ROUNDS):
+        for url in urls:
+            start = time.perf_counter()
+            response = client.get(url)
+            times[url].append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200
+    counts = {}
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        counts[url] = len(queries)
+    return [(statistics.median(times[url]), counts[url]) for url in urls]
+
+
 def chart(number):
     return {
         "type": "chart",
@@ -75,17 +95,17 @@ def test_report_with_figures_as_blocks_against_plain_paragraphs(client, home):
     with_blocks = make_report(index, title="Báo cáo có số liệu", body=blocks)
     with_paragraphs = make_report(index, title="Báo cáo văn xuôi", body=plain)
 
-    figures = {
-        "plain paragraphs (baseline)": measure(client, with_paragraphs.url),
-        "50 statistics + 5 charts": measure(client, with_blocks.url),
-    }
+    baseline, measured = measure_side_by_side(client, [with_paragraphs.url, with_blocks.url])
+    figures = {"plain paragraphs (baseline)": baseline, "50 statistics + 5 charts": measured}
     report(figures, "Report render", "report")
     base_ms, base_queries = figures["plain paragraphs (baseline)"]
     ms, queries = figures["50 statistics + 5 charts"]
     print(f"time ratio {ms / base_ms:.2f}x, extra queries {queries - base_queries}")
-    # Indicators are fetched per chooser block by Wagtail's bulk_to_python: one query
-    # for all of them, whatever the number of blocks.
-    assert queries - base_queries <= 2
+    # Figures at the speed of text: statistics are written without a template render each,
+    # charts come from the cache after the first drawing, and the indicators of all the
+    # blocks are fetched in one query.
+    assert ms <= 1.3 * base_ms
+    assert queries <= base_queries + 1
 
 
 def build_dashboard(home, pages, indicators):

@@ -150,6 +150,101 @@ class TestOtherFigureBlocks:
         assert "dangvu-comparison--down" in block.render(value)
 
 
+class TestStatisticHtml:
+    """A statistic is written without a template: the same markup, escaped the same way."""
+
+    def test_figure_unit_label_and_shares(self):
+        block = StatisticBlock()
+        raw = statistic_raw(value="3192", denominator="3327", target="3000")
+        with translation.override("vi"):
+            html = block.render(block.clean(block.to_python(raw)))
+        assert '<p class="dangvu-statistic__figure"><data value="3192">3.192</data>/' in html
+        assert '<data value="3327">3.327</data> <span class="dangvu-statistic__unit">' in html
+        assert '<p class="dangvu-statistic__label">Đảng viên</p>' in html
+        assert "đạt 95,94%" in html and "đạt 106,4% so với chỉ tiêu 3.000" in html
+
+    def test_a_percent_unit_sits_against_its_figure(self):
+        block = StatisticBlock()
+        html = block.render(block.to_python(statistic_raw(value="83.5", unit="%")))
+        assert '</data><span class="dangvu-statistic__unit">%</span>' in html
+
+    def test_hostile_label_and_unit_are_escaped(self):
+        hostile = '</p><script>alert(1)</script>"><img src=x onerror=y>'
+        block = StatisticBlock()
+        html = block.render(block.to_python(statistic_raw(label=hostile, unit=hostile)))
+        assert "<script>" not in html and "<img" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+    def test_inside_a_group_of_figures(self, client, home):
+        index = make_report_index(home)
+        grid = {
+            "type": "statistics_grid",
+            "value": {"title": "Kết quả", "statistics": [statistic_raw(value="14")]},
+        }
+        report = make_report(index, body=[grid])
+        html = client.get(report.url).content.decode()
+        assert '<data value="14">14</data>' in html
+
+
+class TestChartCache:
+    """A chart is drawn once per content and language; an edit redraws it."""
+
+    @pytest.fixture
+    def drawings(self, monkeypatch):
+        from django.core.cache import cache
+
+        from wagtail_dangvu.pure import charts
+
+        cache.clear()
+        calls = []
+        draw = charts.render_svg
+
+        def counting(*args, **kwargs):
+            calls.append(args[0].title)
+            return draw(*args, **kwargs)
+
+        monkeypatch.setattr(charts, "render_svg", counting)
+        return calls
+
+    def render(self, raw, language="vi"):
+        block = ChartBlock()
+        with translation.override(language):
+            return block.render(block.clean(block.to_python(raw)))
+
+    def test_the_same_chart_is_drawn_once(self, drawings):
+        first = self.render(chart_raw())
+        again = self.render(chart_raw())
+        assert first == again and "<svg" in again
+        assert len(drawings) == 1
+
+    @pytest.mark.parametrize(
+        "edit",
+        [
+            {"title": "Kiểm tra"},
+            {"kind": "bar"},
+            {"unit": "lượt"},
+            {"description": "Hai cột"},
+            {"categories": ["Đảng ủy", "Chi bộ 2"]},
+            {"series": [{"name": "2022", "values": ["14", "127"]}]},
+            {"series": [{"name": "2023", "values": ["14", "126"]}]},
+        ],
+    )
+    def test_an_edit_redraws_the_chart(self, drawings, edit):
+        before = self.render(chart_raw())
+        after = self.render(chart_raw(**edit))
+        assert before != after
+        assert len(drawings) == 2
+
+    def test_each_language_has_its_own_drawing(self, drawings):
+        raw = chart_raw(series=[{"name": "2022", "values": ["1400", "12.5"]}])
+        vietnamese = self.render(raw, "vi")
+        english = self.render(raw, "en")
+        assert "<td>1.400</td>" in vietnamese and "<td>12,5</td>" in vietnamese
+        assert "<td>1,400</td>" in english and "<td>12.5</td>" in english
+        assert self.render(raw, "vi") == vietnamese
+        assert len(drawings) == 2
+
+
 class TestChartBlock:
     def test_renders_svg_table_caption_and_csv(self):
         block = ChartBlock()

@@ -8,13 +8,18 @@ to translators; labels, units and titles are text blocks and are translated. Eve
 from __future__ import annotations
 
 import hashlib
+import json
 from decimal import Decimal
 from urllib.parse import quote
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.template.loader import get_template
 from django.utils.functional import cached_property
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
@@ -22,9 +27,14 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from wagtail_dangvu.pure import charts
 from wagtail_dangvu.pure.numbers import percent
-from wagtail_dangvu.wording import chart_words, number_style, words
+from wagtail_dangvu.wording import chart_words, data_value, number, number_style, words
 
 INDICATOR_MODEL = "wagtail_dangvu.Indicator"
+
+#: Bump when chart.html or the chart drawing changes, so cached charts are drawn anew.
+CHART_HTML_VERSION = 1
+#: A chart's HTML depends only on its content and language, so it may stay long.
+CHART_CACHE_SECONDS = 60 * 60 * 24 * 30
 
 
 def plain_number(value: Decimal | None) -> int | float | None:
@@ -103,6 +113,63 @@ class StatisticValue(FigureValue):
     def share_of_target(self) -> Decimal | None:
         return _share(self.get("value"), self.get("target"))
 
+    def html(self) -> str:
+        """The figure as HTML, written here rather than by a template: a report carries
+        dozens of them, and a template render each costs more than the text around them."""
+        figure = format_html(
+            '<data value="{}">{}</data>', data_value(self.get("value")), _number(self.get("value"))
+        )
+        if self.get("denominator"):
+            figure += format_html(
+                '/<data value="{}">{}</data>',
+                data_value(self.get("denominator")),
+                _number(self.get("denominator")),
+            )
+        unit = self.unit_text
+        if unit:
+            figure += format_html(
+                '{}<span class="dangvu-statistic__unit">{}</span>',
+                "" if self.unit_is_percent else " ",
+                unit,
+            )
+        shares = ""
+        if self.share_of_denominator is not None:
+            shares += format_html(
+                '\n  <p class="dangvu-statistic__share">{}</p>',
+                _translated(
+                    gettext("achieved %(share)s%%"), share=_number(self.share_of_denominator)
+                ),
+            )
+        if self.share_of_target is not None:
+            shares += format_html(
+                '\n  <p class="dangvu-statistic__share">{}</p>',
+                _translated(
+                    gettext("achieved %(share)s%% of the target of %(target)s"),
+                    share=_number(self.share_of_target),
+                    target=_number(self.get("target")),
+                ),
+            )
+        return format_html(
+            '<div class="dangvu-statistic">\n'
+            '  <p class="dangvu-statistic__figure">{}</p>\n'
+            '  <p class="dangvu-statistic__label">{}</p>{}\n</div>\n',
+            figure,
+            self.label_text,
+            shares,
+        )
+
+
+def _number(value) -> str:
+    """A figure in the active language, as the ``number`` filter writes it."""
+    if value in (None, ""):
+        return ""
+    return number(value)
+
+
+def _translated(message: str, **params: str) -> str:
+    """A translated sentence with its parameters escaped, as ``blocktranslate`` does."""
+    return mark_safe(message % {name: conditional_escape(value) for name, value in params.items()})
+
 
 class StatisticBlock(blocks.StructBlock):
     """One figure: "14 cuộc kiểm tra", "3.192/3.327 đảng viên, đạt 95,94%"."""
@@ -157,6 +224,12 @@ class StatisticBlock(blocks.StructBlock):
         _raise_for(errors)
         return value
 
+    def render(self, value, context=None):
+        return value.html()
+
+    def render_basic(self, value, context=None):
+        return value.html()
+
     def get_api_representation(self, value, context=None):
         indicator = value.get("indicator")
         return {
@@ -174,7 +247,6 @@ class StatisticBlock(blocks.StructBlock):
         icon = "table"
         label = _("Statistic")
         value_class = StatisticValue
-        template = "wagtail_dangvu/blocks/statistic.html"
         form_classname = "dangvu-statistic-block"
 
 
@@ -361,6 +433,25 @@ class ChartValue(blocks.StructValue):
         """Why the figures cannot be drawn, in the active language; empty when they can."""
         return words(charts.validate(self.data, self.get("kind")))
 
+    @cached_property
+    def cache_key(self) -> str:
+        """A key from the chart's content and the language it is written in: an edit to
+        the chart changes it, nothing else does."""
+        content = json.dumps(
+            [
+                CHART_HTML_VERSION,
+                self.get("kind"),
+                self.data.title,
+                self.data.description,
+                self.data.unit,
+                list(self.data.categories),
+                [[s.name, [str(v) for v in s.values]] for s in self.data.series],
+            ],
+            ensure_ascii=False,
+        )
+        digest = hashlib.sha256(content.encode()).hexdigest()
+        return f"dangvu:chart:{get_language() or ''}:{digest}"
+
     @property
     def id_prefix(self) -> str:
         content = f"{self.get('kind')}\n{charts.to_csv(self.data)}"
@@ -419,6 +510,15 @@ class ChartBlock(blocks.StructBlock):
                 block_errors={"series": ErrorList([ValidationError(e) for e in value.errors])}
             )
         return value
+
+    def render(self, value, context=None):
+        """The chart, its table and its CSV link, drawn once per content and language and
+        then taken from the cache."""
+        html = cache.get(value.cache_key)
+        if html is None:
+            html = get_template(self.meta.template).render({self.TEMPLATE_VAR: value})
+            cache.set(value.cache_key, html, CHART_CACHE_SECONDS)
+        return mark_safe(html)
 
     def get_api_representation(self, value, context=None):
         data = value.data

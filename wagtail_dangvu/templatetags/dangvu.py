@@ -8,7 +8,6 @@ return the value unchanged rather than break the page.
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.apps import apps
@@ -65,13 +64,7 @@ def number(value, decimals=None):
 @register.filter
 def data_value(value):
     """A figure for machines (``<data value>``): "3192", "95.94", never localised."""
-    if value in (None, ""):
-        return ""
-    try:
-        number = Decimal(str(value)).normalize()
-    except (InvalidOperation, ValueError):
-        return ""
-    return format(number, "f")
+    return wording.data_value(value)
 
 
 @register.filter
