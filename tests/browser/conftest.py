@@ -15,6 +15,8 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import threading
+import time
 from dataclasses import dataclass
 from io import StringIO
 
@@ -100,6 +102,13 @@ def new_context(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+    # A page may have had a request in flight (the editor's session ping, a chooser): let
+    # the live server finish it before the database is flushed under it.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(
+        "process_request_thread" in thread.name for thread in threading.enumerate()
+    ):
+        time.sleep(0.05)
 
 
 @pytest.fixture
