@@ -84,7 +84,7 @@ def test_the_seed_article_keeps_its_2022_facts(client, demo):
     assert "minh họa" not in html[html.index("dangvu-facts") : html.index("</dl>")]
     event = SeminarEventPage.objects.get(slug="toa-dam-giai-phap-thuc-hien-ket-luan-21")
     html = client.get(event.url).content.decode()
-    assert "xã Long Bình, huyện Gò Công Tây, tỉnh Tiền Giang</dd>" in html
+    assert "xã Long Bình, huyện Gò Công Tây, tỉnh Tiền Giang (năm 2022)</dd>" in html
 
 
 def test_the_seeds_commune_is_history_merged_into_a_demo_commune(client, demo):

@@ -792,11 +792,9 @@ class TestDemo:
         assert seminar.live and seminar.start_date == datetime.date(2022, 12, 2)
         assert seminar.session == "morning"
         assert seminar.contributions_count == 16
-        assert [chair.value["name"] for chair in seminar.chairs] == [
-            "Nguyễn Thị Kim Ngọc",
-            "Đặng Hoàng Thọ",
-        ]
-        assert "Bí thư Đảng ủy xã" in seminar.chairs[0].value["title"]
+        # The article names who presented the báo cáo đề dẫn and who summed up, never who
+        # chaired: the demo names no chair.
+        assert list(seminar.chairs) == []
         counts = {group["name"]: group["count"] for group in seminar.conclusions_value.groups()}
         assert counts == {"strengths": 8, "limitations": 6, "solutions": 6, "recommendations": 5}
         assert "22/12/1944 – 22/12/2022" in seminar.occasion
