@@ -58,7 +58,7 @@ def measure_side_by_side(client, urls):
             assert response.status_code == 200
     counts = {}
     for url in urls:
-        with CaptureQueriesContext(connection) as queries:
+        with count_queries() as queries:
             client.get(url)
         counts[url] = len(queries)
     return [(statistics.median(times[url]), counts[url]) for url in urls]
