@@ -67,3 +67,19 @@ def test_a_dateline_is_to_the_second(client, home):
     html = client.get(news.url).content.decode()
     assert 'datetime="2024-05-06T07:08:09+07:00"' in html
     assert html_problems(html) == []
+
+
+def test_the_lists_under_an_article_write_their_dates_to_the_second(client, home):
+    index = make_news_index(home)
+    older = make_news(index, title="Tin cũ hơn")
+    news = make_news(index, title="Tin mới")
+    moments = {
+        older.pk: datetime.datetime(2024, 5, 6, 7, 8, 9, 123456),
+        news.pk: datetime.datetime(2024, 5, 7, 7, 8, 9, 654321),
+    }
+    for pk, moment in moments.items():
+        type(news).objects.filter(pk=pk).update(first_published_at=timezone.make_aware(moment))
+    html = client.get(news.url).content.decode()
+    assert "Tin cũ hơn" in html
+    assert 'datetime="2024-05-06T07:08:09+07:00"' in html
+    assert ".123456" not in html

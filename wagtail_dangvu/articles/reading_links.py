@@ -13,10 +13,11 @@ from urllib.parse import quote
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 from django.urls.resolvers import RFC3986_SUBDELIMS
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH, get_supported_content_language_variant
 from wagtail.models import Site
 
+from wagtail_dangvu.portal_time import iso
 from wagtail_dangvu.pure import dates
 
 from ..conf import get_setting
@@ -35,8 +36,8 @@ class ReadingLink:
         if first_published_at is None:
             self.date_iso = self.date_text = ""
         else:
-            # What the template filter ``date:"c"`` writes.
-            self.date_iso = timezone.localtime(first_published_at).isoformat()
+            # A moment in the portal's zone, to the second, as every <time> of the app.
+            self.date_iso = iso(first_published_at)
             self.date_text = dates.vi_date(first_published_at, tz)
 
     def __repr__(self):
